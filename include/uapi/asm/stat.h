@@ -1,0 +1,27 @@
+/* struct stat as stat(106), lstat(107) and fstat(108) fill it on i386
+ * (Linux: arch/x86/include/uapi/asm/stat.h). Mode bits are in linux/stat.h. */
+#ifndef _UAPI_ASM_STAT_H
+#define _UAPI_ASM_STAT_H
+
+struct stat {
+	unsigned long st_dev;
+	unsigned long st_ino;
+	unsigned short st_mode;
+	unsigned short st_nlink;
+	unsigned short st_uid;
+	unsigned short st_gid;
+	unsigned long st_rdev;
+	unsigned long st_size;
+	unsigned long st_blksize;
+	unsigned long st_blocks;	/* in 512-byte units */
+	unsigned long st_atime;
+	unsigned long st_atime_nsec;
+	unsigned long st_mtime;
+	unsigned long st_mtime_nsec;
+	unsigned long st_ctime;
+	unsigned long st_ctime_nsec;
+	unsigned long __unused4;
+	unsigned long __unused5;
+};
+
+#endif
