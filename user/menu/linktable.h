@@ -32,7 +32,7 @@ int DeleteLinkTable(tLinkTable *pLinkTable);
 int AddLinkTableNode(tLinkTable *pLinkTable, tLinkTableNode *pNode);
 /* Unlinks pNode (does not free it). */
 int DelLinkTableNode(tLinkTable *pLinkTable, tLinkTableNode *pNode);
-/* Returns the first node for which Condition(node, args) == SUCCESS, or NULL. */
+/* The first node for which Condition(node, args) == SUCCESS, or NULL. */
 tLinkTableNode *SearchLinkTableNode(tLinkTable *pLinkTable,
 				    int Condition(tLinkTableNode *pNode,
 						  void *args),

@@ -19,15 +19,14 @@
 
 #define MENUOS_VERSION "0.1"
 
-static const char banner[] =
-	" __  __                  ___  ____\n"
-	"|  \\/  | ___ _ __  _   _/ _ \\/ ___|\n"
-	"| |\\/| |/ _ \\ '_ \\| | | | | | \\___ \\\n"
-	"| |  | |  __/ | | | |_| | |_| |___) |\n"
-	"|_|  |_|\\___|_| |_|\\__,_|\\___/|____/\n"
-	"\n"
-	"Welcome to MenuOS " MENUOS_VERSION ".\n"
-	"Type help to list the commands.\n";
+static const char banner[] = " __  __                  ___  ____\n"
+			     "|  \\/  | ___ _ __  _   _/ _ \\/ ___|\n"
+			     "| |\\/| |/ _ \\ '_ \\| | | | | | \\___ \\\n"
+			     "| |  | |  __/ | | | |_| | |_| |___) |\n"
+			     "|_|  |_|\\___|_| |_|\\__,_|\\___/|____/\n"
+			     "\n"
+			     "Welcome to MenuOS " MENUOS_VERSION ".\n"
+			     "Type help to list the commands.\n";
 
 /* The number in s, or -1 if s is not a number. */
 static long ParseNumber(const char *s)
@@ -134,11 +133,14 @@ static int Kill(int argc, char *argv[])
 	const char *target;
 	long pid;
 
-	if (argc == 3 && argv[1][0] == '-')
-		sig = SignalNumber(argv[1] + 1);
-	if ((argc != 2 && argc != 3) || (argc == 3 && argv[1][0] != '-') ||
-	    sig < 0) {
+	if ((argc != 2 && argc != 3) || (argc == 3 && argv[1][0] != '-')) {
 		printf("usage: kill [-SIGNAL] PID|%%JOB\n");
+		return -1;
+	}
+	if (argc == 3)
+		sig = SignalNumber(argv[1] + 1);
+	if (sig < 0) {
+		printf("kill: %s: no such signal\n", argv[1] + 1);
 		return -1;
 	}
 	target = argv[argc - 1];
@@ -174,13 +176,12 @@ int main(void)
 	MenuConfig("version", "print the MenuOS version and build date",
 		   Version);
 	MenuConfig("quit", "power the machine off", Quit);
-	MenuConfig("time", "print the time, read with time() (time SECONDS: "
-			   "convert a number)", Time);
-	MenuConfig("time-asm", "print the time, read with int $0x80 (eax=13)",
+	MenuConfig("time", "print the time from time(); time SECONDS converts",
+		   Time);
+	MenuConfig("time-asm", "print the time from int $0x80 with eax=13",
 		   TimeAsm);
 	MenuConfig("jobs", "list the programs running in the background", Jobs);
-	MenuConfig("kill", "kill [-SIGNAL] PID|%JOB: send SIGTERM or SIGNAL",
-		   Kill);
+	MenuConfig("kill", "send SIGTERM (or -SIGNAL) to a PID or %JOB", Kill);
 	MenuConfig("ls", "list the programs in /bin", Ls);
 	InitJobControl();
 	ExecuteMenu();

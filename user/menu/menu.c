@@ -54,8 +54,8 @@ static int ShowAllCmd(void)
 	printf("Commands:\n");
 	while (pNode != NULL) {
 		printf("  %-10s %s\n", pNode->cmd, pNode->desc);
-		pNode = (tDataNode *)GetNextLinkTableNode(head,
-							  (tLinkTableNode *)pNode);
+		pNode = (tDataNode *)GetNextLinkTableNode(
+			head, (tLinkTableNode *)pNode);
 	}
 	return 0;
 }
@@ -138,8 +138,9 @@ int MenuConfig(const char *cmd, const char *desc,
 		head = CreateLinkTable();
 		if (head == NULL)
 			return FAILURE;
-		MenuConfig("help", "list the commands and the programs in "
-				   PROGRAM_DIR, Help);
+		MenuConfig("help",
+			   "list the commands and the programs in " PROGRAM_DIR,
+			   Help);
 	}
 	pNode = malloc(sizeof(tDataNode));
 	if (pNode == NULL)
