@@ -283,12 +283,35 @@ def long_line(shell):
     out = shell.run("/bin/echo " + "y" * 1000)
     must(out == "y" * 1000 + "\n", "1000 y's from echo", out[:40] + "...")
 
+    out = shell.run("/bin/echo" + " w" * 40)
+    must(out == "too many words (at most 31)\n", "'too many words (at most 31)'", out)
+
+
+def eof_does_not_spin(shell):
+    # Not on the pty: stdin is a pipe that ends after one line. The shell
+    # must keep reading without burning the CPU (it sleeps after 3 EOFs).
+    child = subprocess.Popen([BINARY], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, start_new_session=True)
+    child.stdin.write(b"version\n")
+    child.stdin.close()
+    time.sleep(2.5)
+    with open("/proc/%d/stat" % child.pid) as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    still_running = child.poll() is None
+    child.kill()
+    out = child.stdout.read().decode()
+    child.wait()
+    must(still_running, "the shell to keep running after the end of its input", "it exited")
+    must("MenuOS 0.1 (built" in out, "the version line", out[-200:])
+    must(cpu < 0.5, "under 0.5 s of CPU in 2.5 s after EOF", "%.2f s" % cpu)
+
 
 CASES = [banner, help_lists_everything, ls_lists_bin, version, time_and_time_asm, calendar,
          unknown_command, empty_line, path_with_slash, quotes_group_words, true_says_nothing,
          false_reports_status, crash_reports_signal, foreground_owns_terminal, background_job,
          glued_ampersand_and_done, kill_job_with_signal_name, ctrl_c_at_prompt,
-         ctrl_c_stops_program, ctrl_d_at_prompt, long_line]
+         ctrl_c_stops_program, ctrl_d_at_prompt, long_line, eof_does_not_spin]
 
 
 def main():

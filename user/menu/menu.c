@@ -244,6 +244,12 @@ static int ReadLine(char *line, int size)
 {
 	int length, c;
 
+	/*
+	 * Ctrl-C between the prompt and the read: the read would not be
+	 * interrupted, so look at the flag first.
+	 */
+	if (interrupted)
+		return LINE_INTERRUPTED;
 	errno = 0;
 	if (fgets(line, size, stdin) == NULL) {
 		int result = LINE_EOF;
@@ -299,6 +305,7 @@ int ExecuteMenu(void)
 	for (;;) {
 		int argc, background, result;
 
+		interrupted = 0;
 		ReapJobs();
 		/*
 		 * The shell never exits: at the end of the input it reads
@@ -306,13 +313,11 @@ int ExecuteMenu(void)
 		 * pipe or file never does, so after three ends in a row stop
 		 * printing prompts and wait a second before each retry.
 		 */
-		if (eof_count < 3) {
+		if (eof_count < 3)
 			printf("%s", prompt);
-			fflush(stdout);
-		} else {
+		fflush(stdout);
+		if (eof_count >= 3)
 			sleep(1);
-		}
-		interrupted = 0;
 		result = ReadLine(line, sizeof(line));
 		if (result == LINE_EOF) {
 			if (eof_count < 3)
