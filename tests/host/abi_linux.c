@@ -13,6 +13,7 @@
 #include <asm/termios.h>
 #include <asm/unistd_32.h>
 #include <linux/fcntl.h>
+#include <linux/fs.h>
 #include <linux/in.h>
 #include <linux/net.h>
 #include <linux/reboot.h>

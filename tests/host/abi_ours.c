@@ -11,6 +11,7 @@
 #include <asm/termbits.h>
 #include <asm/unistd.h>
 #include <linux/dirent.h>
+#include <linux/fs.h>
 #include <linux/in.h>
 #include <linux/net.h>
 #include <linux/poll.h>

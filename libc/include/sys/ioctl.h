@@ -1,0 +1,10 @@
+/* ioctl() (requests from <asm/ioctls.h>, struct winsize from <asm/termbits.h>). */
+#ifndef _SYS_IOCTL_H
+#define _SYS_IOCTL_H
+
+#include <asm/ioctls.h>
+#include <asm/termbits.h>
+
+int ioctl(int fd, unsigned long request, ...);
+
+#endif
