@@ -15,5 +15,7 @@
 #define FIONREAD	0x541B	/* bytes ready to read */
 #define TIOCNOTTY	0x5422
 #define FIONBIO		0x5421	/* set/clear O_NONBLOCK */
+#define FIONCLEX	0x5450	/* clear close-on-exec */
+#define FIOCLEX		0x5451	/* set close-on-exec */
 
 #endif

@@ -1,0 +1,150 @@
+# MenuOS build. `make` builds build/kernel.elf and build/menuos.iso; `make run` boots it;
+# `make test` runs every test; `make help` lists the rest. Header dependencies are tracked
+# with -MMD, so an incremental build recompiles only what changed.
+
+CROSS   ?= i686-linux-gnu-
+CC      := $(CROSS)gcc
+LD      := $(CROSS)ld
+AR      := $(CROSS)ar
+NM      := $(CROSS)nm
+NASM    := nasm
+PYTHON  := python3
+B       := build
+
+# tools/setup.sh installs missing Debian packages; the stamp makes it run once per machine.
+SETUP := $(B)/.setup-done
+
+GCC_INC   = $(shell $(CC) -print-file-name=include 2>/dev/null)
+LIBGCC    = $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
+WARN      := -Wall -Wextra -Werror
+COMMON    = -m32 -march=i686 -ffreestanding -fno-pie -fno-stack-protector \
+            -fno-omit-frame-pointer -nostdinc -isystem $(GCC_INC) -g $(WARN) -MMD -MP
+KCFLAGS   = $(COMMON) -Og -fno-builtin -mgeneral-regs-only -Iinclude -Iinclude/uapi
+UCFLAGS   = $(COMMON) -O2 -Ilibc/include -Iinclude/uapi
+NASMFLAGS := -f elf32 -g -F dwarf -Iinclude/
+
+.PHONY: all run test bench debug clean setup libc user lint format help
+all: $(B)/kernel.elf $(B)/menuos.iso
+
+help:
+	@echo "make            build build/kernel.elf and build/menuos.iso"
+	@echo "make run        build and boot MenuOS, serial console on this terminal"
+	@echo "make debug      boot halted with a GDB stub; then: gdb (uses .gdbinit)"
+	@echo "make test       run every test; ends with 'N passed, N failed'"
+	@echo "make bench      print the benchmark table"
+	@echo "make lint       clang-format check and cppcheck"
+	@echo "make format     reformat the C sources with .clang-format"
+	@echo "make compile_commands.json   for clangd and editors (uses bear)"
+
+setup: $(SETUP)
+$(SETUP): tools/setup.sh
+	@bash tools/setup.sh
+	@mkdir -p $(B) && touch $@
+
+# ---- libc: build/libc/crt0.o + build/libc/libc.a -----------------------------------------
+LIBC_OBJ := $(patsubst %.c,$(B)/%.o,$(wildcard libc/*.c)) \
+            $(patsubst %.asm,$(B)/%.o,$(filter-out libc/crt0.asm,$(wildcard libc/*.asm)))
+CRT0     := $(B)/libc/crt0.o
+libc: $(B)/libc/libc.a $(CRT0)
+$(B)/libc/libc.a: $(LIBC_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+$(B)/libc/%.o: libc/%.c | $(SETUP)
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -c $< -o $@
+$(B)/libc/%.o: libc/%.asm | $(SETUP)
+	@mkdir -p $(@D)
+	$(NASM) $(NASMFLAGS) $< -o $@
+
+# ---- user programs: user/NAME.c or user/NAME/*.c -> build/bin/NAME (i386 ELF at 0x08048000)
+USER_SINGLE := $(basename $(notdir $(wildcard user/*.c)))
+USER_DIRS   := $(notdir $(patsubst %/,%,$(dir $(wildcard user/*/*.c))))
+USER_PROGS  := $(sort $(USER_SINGLE) $(USER_DIRS))
+USER_BINS   := $(addprefix $(B)/bin/,$(USER_PROGS))
+user: $(USER_BINS)
+$(B)/user/%.o: user/%.c | $(SETUP)
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -Iuser/$(firstword $(subst /, ,$*)) -c $< -o $@
+define user_prog
+$(B)/bin/$(1): $(CRT0) $(patsubst %.c,$(B)/%.o,$(wildcard user/$(1).c user/$(1)/*.c)) $(B)/libc/libc.a
+	@mkdir -p $$(@D)
+	$$(LD) -m elf_i386 -static -o $$@ $$(filter %.o,$$^) $(B)/libc/libc.a $$(LIBGCC)
+endef
+$(foreach p,$(USER_PROGS),$(eval $(call user_prog,$(p))))
+
+# ---- initrd: /bin/* as a cpio (newc) archive, linked into the kernel ----------------------
+$(B)/initrd.cpio: $(USER_BINS) tools/mkinitrd.py
+	$(PYTHON) tools/mkinitrd.py $@ $(USER_BINS)
+$(B)/initrd.o: $(B)/initrd.cpio kernel/initrd_blob.asm
+	$(NASM) $(NASMFLAGS) -DINITRD_PATH='"$(B)/initrd.cpio"' kernel/initrd_blob.asm -o $@
+
+# ---- kernel ---------------------------------------------------------------------------------
+KERNEL_C   := $(wildcard kernel/*.c kernel/drivers/*.c kernel/fs/*.c net/*.c)
+KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm)
+KERNEL_ASM := $(filter-out kernel/initrd_blob.asm,$(KERNEL_ASM))
+KERNEL_OBJ := $(patsubst %.c,$(B)/%.o,$(KERNEL_C)) $(patsubst %.asm,$(B)/%.o,$(KERNEL_ASM))
+
+$(B)/kernel/%.o: kernel/%.c | $(SETUP)
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -c $< -o $@
+$(B)/net/%.o: net/%.c | $(SETUP)
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -c $< -o $@
+$(B)/boot/%.o: boot/%.asm | $(SETUP)
+	@mkdir -p $(@D)
+	$(NASM) $(NASMFLAGS) $< -o $@
+$(B)/kernel/%.o: kernel/%.asm | $(SETUP)
+	@mkdir -p $(@D)
+	$(NASM) $(NASMFLAGS) $< -o $@
+
+# Two links, like Linux's kallsyms: the first finds the function addresses, the second links
+# them in as a table the fault handler prints backtraces from. .kallsyms sits after .text in
+# linker.ld, so the table cannot move any function; the check below proves it.
+$(B)/kernel.elf: $(KERNEL_OBJ) $(B)/initrd.o linker.ld tools/kallsyms.py
+	$(LD) -m elf_i386 -T linker.ld -o $(B)/kernel.pass1.elf $(KERNEL_OBJ) $(B)/initrd.o $(LIBGCC)
+	$(NM) -n $(B)/kernel.pass1.elf | $(PYTHON) tools/kallsyms.py > $(B)/kallsyms.asm
+	$(NASM) $(NASMFLAGS) $(B)/kallsyms.asm -o $(B)/kallsyms.o
+	$(LD) -m elf_i386 -T linker.ld -o $@ $(KERNEL_OBJ) $(B)/initrd.o $(B)/kallsyms.o $(LIBGCC)
+	@$(NM) -n $(B)/kernel.pass1.elf | grep -i ' t ' > $(B)/syms.1
+	@$(NM) -n $@ | grep -i ' t ' > $(B)/syms.2
+	@cmp -s $(B)/syms.1 $(B)/syms.2 || { echo "kallsyms moved functions"; rm -f $@; exit 1; }
+
+$(B)/menuos.iso: $(B)/kernel.elf boot/grub.cfg
+	@rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
+	cp $(B)/kernel.elf $(B)/iso/boot/kernel.elf
+	cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(B)/iso 2>$(B)/grub-mkrescue.log || { cat $(B)/grub-mkrescue.log; exit 1; }
+
+# ---- running, testing ------------------------------------------------------------------------
+run: $(B)/kernel.elf
+	./run-qemu.sh
+
+debug: $(B)/kernel.elf
+	@echo "QEMU waits for GDB on 127.0.0.1:1234; in another terminal run: gdb"
+	./run-qemu.sh --gdb
+
+test: all
+	$(PYTHON) tests/run_tests.py
+
+bench: all
+	$(PYTHON) tests/bench.py
+
+# ---- code habits ------------------------------------------------------------------------------
+FORMAT_SRC = $(shell git ls-files '*.c' '*.h')
+format:
+	clang-format -i $(FORMAT_SRC)
+lint:
+	clang-format --dry-run --Werror $(FORMAT_SRC)
+	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
+		--inline-suppr --suppress=missingIncludeSystem -Iinclude -Iinclude/uapi \
+		kernel net
+	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
+		--inline-suppr --suppress=missingIncludeSystem -Ilibc/include -Iinclude/uapi libc user
+compile_commands.json: $(SETUP)
+	$(MAKE) clean
+	bear -- $(MAKE) all
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

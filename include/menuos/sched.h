@@ -1,0 +1,69 @@
+/* Processes: struct task_struct, `current`, the scheduler and process life cycle. */
+#ifndef _MENUOS_SCHED_H
+#define _MENUOS_SCHED_H
+
+#include <menuos/kernel.h>
+#include <menuos/ptrace.h>
+#include <menuos/wait.h>
+#include <asm/signal.h>
+
+#define NR_TASKS 64
+#define THREAD_SIZE 8192 /* kernel stack per task */
+#define TASK_COMM_LEN 16
+
+enum task_state {
+	TASK_UNUSED = 0,
+	TASK_RUNNING,        /* running or ready to run */
+	TASK_INTERRUPTIBLE,  /* asleep on a wait queue or a timeout; signals wake it */
+	TASK_ZOMBIE,         /* exited; the parent has not waited for it yet */
+};
+
+struct files_struct;
+struct mm_struct;
+struct inode;
+
+struct task_struct {
+	enum task_state state;
+	pid_t pid, pgid, sid;
+	char comm[TASK_COMM_LEN];      /* program name, for messages and ps */
+	struct task_struct *parent;
+	int exit_code;                 /* wait status: (code << 8) | signal */
+	unsigned long kernel_sp;       /* saved stack pointer while switched out */
+	void *stack;                   /* the THREAD_SIZE kernel stack; pt_regs at its top */
+	struct mm_struct *mm;
+	struct files_struct *files;
+	struct inode *cwd;
+	struct tty_struct *tty;        /* controlling terminal */
+	long timeout;                  /* jiffies at which a timed sleep ends, or -1 */
+	int need_resched;
+	/* signals (kernel/signal.c) */
+	unsigned long long pending, blocked;
+	struct k_sigaction sighand[_NSIG];
+	struct wait_queue_head wait_chldexit; /* the parent sleeps here in wait4 */
+	unsigned long utime, stime;    /* ticks spent in user and kernel mode */
+};
+
+extern struct task_struct *current;
+extern struct task_struct task_table[NR_TASKS];
+
+static inline struct pt_regs *task_pt_regs(struct task_struct *t)
+{
+	return (struct pt_regs *)((char *)t->stack + THREAD_SIZE) - 1;
+}
+
+void sched_init(void);
+void schedule(void);
+void wake_up_process(struct task_struct *t);
+void scheduler_tick(struct pt_regs *regs);
+struct task_struct *find_task_by_pid(pid_t pid);
+struct task_struct *alloc_task(void);
+void free_task(struct task_struct *t);
+void __noreturn cpu_idle(void);
+
+/* kernel/fork.c, kernel/exit.c, kernel/exec.c */
+int do_fork(struct pt_regs *regs);
+void __noreturn do_exit(int code);
+int kernel_execve(const char *path, const char *const argv[], const char *const envp[]);
+void start_init(void);
+
+#endif

@@ -1,0 +1,17 @@
+/* Signals inside the kernel: sending, and delivering on the way back to ring 3. */
+#ifndef _MENUOS_SIGNAL_H
+#define _MENUOS_SIGNAL_H
+
+#include <menuos/sched.h>
+
+#define sigmask(sig) (1ULL << ((sig) - 1))
+
+int send_sig(int sig, struct task_struct *t);
+int kill_pgrp(pid_t pgid, int sig);
+void force_sig(int sig);
+int signal_handled(struct task_struct *t, int sig); /* a user handler will run */
+void do_signal(struct pt_regs *regs);
+void flush_signal_handlers(struct task_struct *t); /* execve */
+const char *signal_name(int sig);
+
+#endif

@@ -1,0 +1,79 @@
+/* Prototypes of every sys_* function in sys_call_table (kernel/syscall.c). Arguments arrive
+ * as the i386 registers ebx, ecx, edx, esi, edi, ebp, in that order. */
+#ifndef _MENUOS_SYSCALLS_H
+#define _MENUOS_SYSCALLS_H
+
+#include <menuos/kernel.h>
+#include <asm/signal.h>
+
+struct timespec;
+struct timeval;
+struct timezone;
+struct stat;
+struct new_utsname;
+struct pollfd;
+struct pt_regs;
+
+/* kernel/exit.c, fork.c, exec.c */
+long sys_exit(int code);
+long sys_exit_group(int code);
+long sys_fork(void);
+long sys_execve(const char *filename, const char *const *argv, const char *const *envp);
+long sys_waitpid(pid_t pid, int *status, int options);
+long sys_wait4(pid_t pid, int *status, int options, void *rusage);
+
+/* kernel/sys.c */
+long sys_getpid(void);
+long sys_getppid(void);
+long sys_setpgid(pid_t pid, pid_t pgid);
+long sys_getpgid(pid_t pid);
+long sys_getpgrp(void);
+long sys_setsid(void);
+long sys_getuid(void);
+long sys_brk(unsigned long brk);
+long sys_uname(struct new_utsname *name);
+long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg);
+long sys_umask(int mask);
+
+/* kernel/time.c */
+long sys_time(long *tloc);
+long sys_gettimeofday(struct timeval *tv, struct timezone *tz);
+long sys_clock_gettime(int which, struct timespec *tp);
+long sys_nanosleep(const struct timespec *req, struct timespec *rem);
+
+/* kernel/signal.c */
+long sys_kill(pid_t pid, int sig);
+long sys_rt_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *oact,
+		      size_t sigsetsize);
+long sys_rt_sigprocmask(int how, const unsigned long long *set, unsigned long long *oset,
+			size_t sigsetsize);
+long sys_rt_sigreturn(void);
+long sys_sigreturn(void);
+
+/* kernel/fs/ */
+long sys_read(unsigned int fd, char *buf, size_t count);
+long sys_write(unsigned int fd, const char *buf, size_t count);
+long sys_readv(unsigned int fd, const void *iov, int iovcnt);
+long sys_writev(unsigned int fd, const void *iov, int iovcnt);
+long sys_lseek(unsigned int fd, long offset, unsigned int whence);
+long sys_open(const char *filename, int flags, int mode);
+long sys_close(unsigned int fd);
+long sys_dup(unsigned int fd);
+long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
+long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_pipe(int *fds);
+long sys_pipe2(int *fds, int flags);
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_stat(const char *filename, struct stat *st);
+long sys_fstat(unsigned int fd, struct stat *st);
+long sys_getdents64(unsigned int fd, void *dirent, unsigned int count);
+long sys_chdir(const char *path);
+long sys_getcwd(char *buf, unsigned long size);
+long sys_poll(struct pollfd *fds, unsigned int nfds, int timeout_ms);
+long sys_select(int n, void *inp, void *outp, void *exp, struct timeval *tvp);
+
+/* net/socket.c */
+long sys_socketcall(int call, unsigned long *args);
+
+#endif

@@ -1,0 +1,60 @@
+/* fork(2): a new task with a copy of the parent's address space, open files and signal
+ * handlers. The child's kernel stack gets a copy of the parent's pt_regs with eax = 0 and
+ * starts in ret_from_fork, so both return from the same int $0x80. */
+#include <menuos/fs.h>
+#include <menuos/interrupt.h>
+#include <menuos/mm.h>
+#include <menuos/sched.h>
+#include <menuos/syscalls.h>
+
+/* What switch_to_stack pops for a task that has never run: edi, esi, ebx, ebp, return. */
+struct fork_frame {
+	unsigned long di, si, bx, bp, ret;
+};
+
+int do_fork(struct pt_regs *regs)
+{
+	struct task_struct *p = alloc_task();
+	int err = -ENOMEM;
+
+	if (!p)
+		return -EAGAIN;
+	p->mm = dup_mm(current->mm);
+	if (!p->mm)
+		goto bad_free_task;
+	p->files = dup_fd(current->files);
+	if (!p->files)
+		goto bad_free_mm;
+
+	strlcpy(p->comm, current->comm, sizeof(p->comm));
+	p->parent = current;
+	p->pgid = current->pgid;
+	p->sid = current->sid;
+	p->tty = current->tty;
+	p->cwd = current->cwd;
+	iget(p->cwd);
+	p->blocked = current->blocked;
+	memcpy(p->sighand, current->sighand, sizeof(p->sighand));
+
+	struct pt_regs *child = task_pt_regs(p);
+	*child = *regs;
+	child->ax = 0;
+	struct fork_frame *f = (struct fork_frame *)child - 1;
+	memset(f, 0, sizeof(*f));
+	f->ret = (unsigned long)ret_from_fork;
+	p->kernel_sp = (unsigned long)f;
+
+	p->state = TASK_RUNNING;
+	return p->pid;
+
+bad_free_mm:
+	mmput(p->mm);
+bad_free_task:
+	free_task(p);
+	return err;
+}
+
+long sys_fork(void)
+{
+	return do_fork(task_pt_regs(current));
+}

@@ -1,0 +1,90 @@
+/* Path lookup: from the root (or the cwd for a relative path), one component at a time. */
+#include <menuos/fs.h>
+#include <menuos/sched.h>
+#include <menuos/syscalls.h>
+#include <menuos/uaccess.h>
+
+struct inode *ramfs_lookup(struct inode *dir, const char *name, size_t len);
+
+struct inode *namei(const char *path)
+{
+	struct inode *inode = (*path == '/' || !current->cwd) ? root_inode : current->cwd;
+
+	while (*path) {
+		while (*path == '/')
+			path++;
+		if (!*path)
+			break;
+		const char *end = path;
+		while (*end && *end != '/')
+			end++;
+		size_t len = end - path;
+		if (len > NAME_MAX)
+			return ERR_PTR(-ENAMETOOLONG);
+		if (!S_ISDIR(inode->i_mode))
+			return ERR_PTR(-ENOTDIR);
+		if (len == 1 && path[0] == '.')
+			;
+		else if (len == 2 && path[0] == '.' && path[1] == '.')
+			inode = inode->i_parent ? inode->i_parent : inode;
+		else
+			inode = ramfs_lookup(inode, path, len);
+		if (!inode)
+			return ERR_PTR(-ENOENT);
+		path = end;
+	}
+	iget(inode);
+	return inode;
+}
+
+/* A path from user space, looked up; the caller iputs the result. */
+struct inode *user_path(const char *upath)
+{
+	char path[PATH_MAX];
+	long n = strncpy_from_user(path, upath, sizeof(path));
+
+	if (n < 0)
+		return ERR_PTR(n);
+	if (n == 0)
+		return ERR_PTR(-ENOENT);
+	return namei(path);
+}
+
+long sys_chdir(const char *upath)
+{
+	struct inode *inode = user_path(upath);
+
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	if (!S_ISDIR(inode->i_mode)) {
+		iput(inode);
+		return -ENOTDIR;
+	}
+	iput(current->cwd);
+	current->cwd = inode;
+	return 0;
+}
+
+long sys_getcwd(char *ubuf, unsigned long size)
+{
+	char path[PATH_MAX];
+	size_t pos = sizeof(path) - 1;
+
+	path[pos] = 0;
+	for (struct inode *i = current->cwd; i && i->i_parent; i = i->i_parent) {
+		size_t len = strlen(i->i_name);
+		if (pos < len + 1)
+			return -ENAMETOOLONG;
+		pos -= len;
+		memcpy(path + pos, i->i_name, len);
+		path[--pos] = '/';
+	}
+	if (path[pos] == 0)
+		path[--pos] = '/';
+	size_t len = sizeof(path) - pos;
+	if (len > size)
+		return -ERANGE;
+	if (copy_to_user(ubuf, path + pos, len))
+		return -EFAULT;
+	return len;
+}

@@ -1,0 +1,193 @@
+/* poll(2) and select(2). Both ask each file's poll method what is ready; if nothing is,
+ * the task sleeps on every wait queue the methods named, until one of them wakes it, a
+ * signal arrives, or the timeout passes, and then asks again. */
+#include <menuos/interrupt.h>
+#include <menuos/io.h>
+#include <menuos/poll.h>
+#include <menuos/sched.h>
+#include <menuos/syscalls.h>
+#include <menuos/uaccess.h>
+#include <linux/time.h>
+
+#define POLL_MAX_FDS 256
+
+void poll_wait(struct file *f, struct wait_queue_head *wq, struct poll_table_struct *pt)
+{
+	(void)f;
+	if (!pt || pt->n >= POLL_MAX_WAITS)
+		return;
+	struct poll_table_entry *e = &pt->entries[pt->n++];
+	e->wq = wq;
+	e->wait.task = current;
+	add_wait_queue(wq, &e->wait);
+}
+
+static void poll_freewait(struct poll_table_struct *pt)
+{
+	for (int i = 0; i < pt->n; i++)
+		remove_wait_queue(pt->entries[i].wq, &pt->entries[i].wait);
+	pt->n = 0;
+}
+
+static unsigned int poll_one(int fd, unsigned int events, struct poll_table_struct *pt)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return POLLNVAL;
+	unsigned int mask = f->f_op && f->f_op->poll ? f->f_op->poll(f, pt)
+						      : POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM;
+	fput(f);
+	return mask & (events | POLLERR | POLLHUP | POLLNVAL);
+}
+
+/* The core both syscalls share: ask(ctx, pt) returns how many fds are ready. */
+static long do_wait_ready(int (*ask)(void *ctx, struct poll_table_struct *pt), void *ctx,
+			  long timeout_ticks)
+{
+	struct poll_table_struct *pt = kmalloc(sizeof(*pt));
+	unsigned long end = jiffies + timeout_ticks;
+	long ret;
+
+	if (!pt)
+		return -ENOMEM;
+	pt->n = 0;
+	for (;;) {
+		unsigned long flags = local_irq_save();
+		ret = ask(ctx, timeout_ticks ? pt : NULL);
+		if (ret || timeout_ticks == 0)
+			goto out;
+		if (signal_pending_current()) {
+			ret = -EINTR;
+			goto out;
+		}
+		if (timeout_ticks > 0 && (long)(jiffies - end) >= 0)
+			goto out;
+		sleep_on_current(timeout_ticks < 0 ? -1 : (long)(end - jiffies));
+		poll_freewait(pt);
+		local_irq_restore(flags);
+		continue;
+out:
+		poll_freewait(pt);
+		local_irq_restore(flags);
+		break;
+	}
+	kfree(pt);
+	return ret;
+}
+
+struct poll_ctx {
+	struct pollfd *fds;
+	unsigned int nfds;
+};
+
+static int ask_poll(void *ctx, struct poll_table_struct *pt)
+{
+	struct poll_ctx *c = ctx;
+	int ready = 0;
+
+	for (unsigned int i = 0; i < c->nfds; i++) {
+		struct pollfd *p = &c->fds[i];
+		p->revents = p->fd < 0 ? 0 : poll_one(p->fd, p->events, pt);
+		if (p->revents)
+			ready++;
+	}
+	return ready;
+}
+
+static long ms_to_ticks(long ms)
+{
+	return ms < 0 ? -1 : (ms * HZ + 999) / 1000;
+}
+
+long sys_poll(struct pollfd *ufds, unsigned int nfds, int timeout_ms)
+{
+	struct poll_ctx c = { NULL, nfds };
+	long ret;
+
+	if (nfds > POLL_MAX_FDS)
+		return -EINVAL;
+	c.fds = kmalloc(nfds * sizeof(struct pollfd) + 1);
+	if (!c.fds)
+		return -ENOMEM;
+	ret = -EFAULT;
+	if (copy_from_user(c.fds, ufds, nfds * sizeof(struct pollfd)))
+		goto out;
+	ret = do_wait_ready(ask_poll, &c, ms_to_ticks(timeout_ms));
+	if (ret >= 0 && copy_to_user(ufds, c.fds, nfds * sizeof(struct pollfd)))
+		ret = -EFAULT;
+out:
+	kfree(c.fds);
+	return ret;
+}
+
+/* select: fd_set bitmaps of n bits, as Linux's sys_select (_newselect, 142) takes them. */
+#define FDSET_LONGS (POLL_MAX_FDS / 32)
+struct select_ctx {
+	int n;
+	unsigned long in[FDSET_LONGS], out[FDSET_LONGS], ex[FDSET_LONGS];
+	unsigned long res_in[FDSET_LONGS], res_out[FDSET_LONGS], res_ex[FDSET_LONGS];
+};
+
+static int ask_select(void *ctx, struct poll_table_struct *pt)
+{
+	struct select_ctx *c = ctx;
+	int ready = 0;
+
+	memset(c->res_in, 0, sizeof(c->res_in) * 3);
+	for (int fd = 0; fd < c->n; fd++) {
+		unsigned long bit = 1UL << (fd % 32);
+		int w = fd / 32;
+		if (!((c->in[w] | c->out[w] | c->ex[w]) & bit))
+			continue;
+		unsigned int m = poll_one(fd, POLLIN | POLLOUT | POLLPRI | POLLRDNORM | POLLWRNORM, pt);
+		if (m & POLLNVAL)
+			return -EBADF;
+		if ((c->in[w] & bit) && (m & (POLLIN | POLLRDNORM | POLLHUP | POLLERR)))
+			c->res_in[w] |= bit, ready++;
+		if ((c->out[w] & bit) && (m & (POLLOUT | POLLWRNORM | POLLERR)))
+			c->res_out[w] |= bit, ready++;
+		if ((c->ex[w] & bit) && (m & POLLPRI))
+			c->res_ex[w] |= bit, ready++;
+	}
+	return ready;
+}
+
+long sys_select(int n, void *inp, void *outp, void *exp, struct timeval *tvp)
+{
+	struct select_ctx *c;
+	long ticks = -1, ret;
+	struct timeval tv;
+
+	if (n < 0)
+		return -EINVAL;
+	if (n > POLL_MAX_FDS)
+		n = POLL_MAX_FDS;
+	if (tvp) {
+		if (copy_from_user(&tv, tvp, sizeof(tv)))
+			return -EFAULT;
+		if (tv.tv_sec < 0 || tv.tv_usec < 0)
+			return -EINVAL;
+		ticks = tv.tv_sec * HZ + (tv.tv_usec * HZ + 999999) / 1000000;
+	}
+	c = kzalloc(sizeof(*c));
+	if (!c)
+		return -ENOMEM;
+	size_t bytes = ALIGN_UP(n, 32) / 8;
+	c->n = n;
+	ret = -EFAULT;
+	if ((inp && copy_from_user(c->in, inp, bytes)) ||
+	    (outp && copy_from_user(c->out, outp, bytes)) ||
+	    (exp && copy_from_user(c->ex, exp, bytes)))
+		goto out;
+	ret = do_wait_ready(ask_select, c, ticks);
+	if (ret < 0)
+		goto out;
+	if ((inp && copy_to_user(inp, c->res_in, bytes)) ||
+	    (outp && copy_to_user(outp, c->res_out, bytes)) ||
+	    (exp && copy_to_user(exp, c->res_ex, bytes)))
+		ret = -EFAULT;
+out:
+	kfree(c);
+	return ret;
+}

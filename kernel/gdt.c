@@ -1,0 +1,56 @@
+/* The GDT (flat kernel and user segments, the TSS, three TLS slots) and the TSS, whose only
+ * job here is to tell the CPU which kernel stack to use when ring 3 is interrupted. */
+#include <menuos/interrupt.h>
+
+struct tss {
+	uint32_t prev, esp0, ss0, esp1, ss1, esp2, ss2, cr3, eip, eflags;
+	uint32_t eax, ecx, edx, ebx, esp, ebp, esi, edi;
+	uint32_t es, cs, ss, ds, fs, gs, ldt;
+	uint16_t trap, iomap_base;
+} __attribute__((packed));
+
+static uint64_t gdt[GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES];
+static struct tss tss;
+
+static uint64_t segment(uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
+{
+	return (limit & 0xFFFFull) | ((uint64_t)(base & 0xFFFFFF) << 16) |
+	       ((uint64_t)access << 40) | ((uint64_t)((limit >> 16) & 0xF) << 48) |
+	       ((uint64_t)(flags & 0xF) << 52) | ((uint64_t)(base >> 24) << 56);
+}
+
+void gdt_init(void)
+{
+	struct {
+		uint16_t limit;
+		uint32_t base;
+	} __attribute__((packed)) gdtr = { sizeof(gdt) - 1, (uint32_t)gdt };
+
+	gdt[1] = segment(0, 0xFFFFF, 0x9A, 0xC); /* kernel code, ring 0 */
+	gdt[2] = segment(0, 0xFFFFF, 0x92, 0xC); /* kernel data */
+	gdt[3] = segment(0, 0xFFFFF, 0xFA, 0xC); /* user code, ring 3 */
+	gdt[4] = segment(0, 0xFFFFF, 0xF2, 0xC); /* user data */
+	tss.ss0 = __KERNEL_DS;
+	tss.iomap_base = sizeof(tss); /* no I/O bitmap: ring 3 gets no port access */
+	gdt[GDT_ENTRY_TSS] = segment((uint32_t)&tss, sizeof(tss) - 1, 0x89, 0x0);
+
+	asm volatile("lgdt %0\n\t"
+		     "ljmp %1, $1f\n1:\n\t"
+		     "mov %2, %%ax\n\t"
+		     "mov %%ax, %%ds\n\t"
+		     "mov %%ax, %%es\n\t"
+		     "mov %%ax, %%ss\n\t"
+		     "xor %%ax, %%ax\n\t"
+		     "mov %%ax, %%fs\n\t"
+		     "mov %%ax, %%gs\n\t"
+		     "ltr %w3"
+		     :
+		     : "m"(gdtr), "i"(__KERNEL_CS), "i"(__KERNEL_DS),
+		       "r"(GDT_ENTRY_TSS * 8)
+		     : "eax", "memory");
+}
+
+void tss_set_kernel_stack(unsigned long esp0)
+{
+	tss.esp0 = esp0;
+}

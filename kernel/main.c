@@ -1,0 +1,91 @@
+/* kmain: the order MenuOS comes up in, from the Multiboot hand-off to /bin/init. */
+#include <menuos/console.h>
+#include <menuos/fs.h>
+#include <menuos/interrupt.h>
+#include <menuos/io.h>
+#include <menuos/mm.h>
+#include <menuos/multiboot.h>
+#include <menuos/sched.h>
+#include <menuos/tty.h>
+#include <menuos/version.h>
+
+void mem_devices_init(void);
+
+/* printk's sink: the serial console, with "\r\n" line ends, and the VGA screen. */
+void console_write(const char *s, size_t len)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != '\n')
+			continue;
+		serial_write(0, s + start, i - start);
+		serial_write(0, "\r\n", 2);
+		start = i + 1;
+	}
+	serial_write(0, s + start, len - start);
+	vga_write(s, len);
+}
+
+/* Task 1 starts here, on its own kernel stack, and becomes /bin/init in ring 3. */
+static void init_task_start(void)
+{
+	static const char *const argv[] = { "/bin/init", NULL };
+	static const char *const envp[] = { "PATH=/bin", "HOME=/", "TERM=vt100", NULL };
+
+	int err = kernel_execve(argv[0], argv, envp);
+	if (err)
+		panic("cannot run /bin/init: error %d", err);
+	return_to_user(task_pt_regs(current));
+}
+
+static void start_init_task(void)
+{
+	struct task_struct *t = alloc_task();
+
+	if (!t || t->pid != 1)
+		panic("cannot create the init task");
+	strlcpy(t->comm, "init", sizeof(t->comm));
+	t->files = dup_fd(NULL);
+	t->cwd = root_inode;
+	iget(root_inode);
+	t->parent = t;
+	unsigned long *sp = (unsigned long *)task_pt_regs(t);
+	*--sp = (unsigned long)init_task_start; /* switch_to_stack's return address */
+	for (int i = 0; i < 4; i++)
+		*--sp = 0; /* ebp, ebx, esi, edi */
+	t->kernel_sp = (unsigned long)sp;
+	t->state = TASK_RUNNING;
+}
+
+void kmain(unsigned long magic, unsigned long mbi_phys)
+{
+	serial_init();
+	vga_init();
+	printk("MenuOS %s booting (built " __DATE__ " " __TIME__ ")\n", MENUOS_VERSION);
+	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
+		panic("not started by a Multiboot loader (magic 0x%lx)", magic);
+	struct multiboot_info *mbi = phys_to_virt(mbi_phys);
+	if (mbi->flags & MULTIBOOT_INFO_BOOT_LOADER_NAME)
+		printk("boot loader: %s\n", (char *)phys_to_virt(mbi->boot_loader_name));
+
+	gdt_init();
+	trap_init();
+	init_IRQ();
+	page_alloc_init(mbi_phys);
+	paging_init();
+	printk("memory: %lu MiB usable, %lu KiB free for pages\n",
+	       (unsigned long)((mbi->mem_upper + 1024) / 1024), nr_free_pages() * 4);
+
+	sched_init();
+	time_init();
+	initrd_unpack();
+	mem_devices_init();
+	tty_init();
+	serial_enable_input();
+	keyboard_init();
+	start_init_task();
+
+	printk("Starting /bin/init\n");
+	cpu_idle();
+}

@@ -1,0 +1,114 @@
+/* Small process syscalls: ids, process groups and sessions, brk, uname, reboot. */
+#include <menuos/io.h>
+#include <menuos/mm.h>
+#include <menuos/sched.h>
+#include <menuos/syscalls.h>
+#include <menuos/uaccess.h>
+#include <menuos/version.h>
+#include <linux/reboot.h>
+#include <linux/utsname.h>
+
+long sys_getpid(void)
+{
+	return current->pid;
+}
+
+long sys_getppid(void)
+{
+	return current->parent ? current->parent->pid : 0;
+}
+
+long sys_getuid(void)
+{
+	return 0; /* everyone is root in MenuOS */
+}
+
+long sys_umask(int mask)
+{
+	(void)mask;
+	return 022;
+}
+
+long sys_setpgid(pid_t pid, pid_t pgid)
+{
+	struct task_struct *t = pid ? find_task_by_pid(pid) : current;
+
+	if (pgid < 0)
+		return -EINVAL;
+	if (!t || (t != current && t->parent != current))
+		return -ESRCH;
+	if (t->pid == t->sid)
+		return -EPERM; /* a session leader stays in its group */
+	t->pgid = pgid ? pgid : t->pid;
+	return 0;
+}
+
+long sys_getpgid(pid_t pid)
+{
+	struct task_struct *t = pid ? find_task_by_pid(pid) : current;
+
+	return t ? t->pgid : -ESRCH;
+}
+
+long sys_getpgrp(void)
+{
+	return current->pgid;
+}
+
+long sys_setsid(void)
+{
+	if (current->pgid == current->pid)
+		return -EPERM; /* already a group leader */
+	current->sid = current->pgid = current->pid;
+	current->tty = NULL;
+	return current->sid;
+}
+
+/* brk(0) reports the break; a failed move leaves it where it was (Linux returns it). */
+long sys_brk(unsigned long brk)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (brk < mm->start_brk || brk > USER_STACK_TOP - USER_STACK_MAX - PAGE_SIZE)
+		return mm->brk;
+	unsigned long old_end = ALIGN_UP(mm->brk, PAGE_SIZE), new_end = ALIGN_UP(brk, PAGE_SIZE);
+	if (new_end > old_end && map_user_range(mm, old_end, new_end, 1)) {
+		unmap_user_range(mm, old_end, new_end);
+		return mm->brk;
+	}
+	if (new_end < old_end)
+		unmap_user_range(mm, new_end, old_end);
+	mm->brk = brk;
+	return brk;
+}
+
+long sys_uname(struct new_utsname *name)
+{
+	struct new_utsname u;
+
+	memset(&u, 0, sizeof(u));
+	strlcpy(u.sysname, "MenuOS", sizeof(u.sysname));
+	strlcpy(u.nodename, "menuos", sizeof(u.nodename));
+	strlcpy(u.release, MENUOS_VERSION, sizeof(u.release));
+	strlcpy(u.version, "#1 " __DATE__ " " __TIME__, sizeof(u.version));
+	strlcpy(u.machine, "i686", sizeof(u.machine));
+	strlcpy(u.domainname, "(none)", sizeof(u.domainname));
+	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg)
+{
+	(void)arg;
+	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 || magic2 != LINUX_REBOOT_MAGIC2)
+		return -EINVAL;
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_POWER_OFF:
+	case LINUX_REBOOT_CMD_HALT:
+		machine_power_off();
+	case LINUX_REBOOT_CMD_RESTART:
+		printk("Restarting system.\n");
+		outb(0x64, 0xFE); /* pulse the CPU reset line through the keyboard controller */
+		machine_exit(0);
+	}
+	return -EINVAL;
+}

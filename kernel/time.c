@@ -1,0 +1,148 @@
+/* Time: the 8254 PIT ticking at HZ, the wall clock read once from the CMOS RTC at boot,
+ * and the time syscalls (time, gettimeofday, clock_gettime, nanosleep). */
+#include <menuos/interrupt.h>
+#include <menuos/io.h>
+#include <menuos/sched.h>
+#include <menuos/syscalls.h>
+#include <menuos/uaccess.h>
+#include <linux/time.h>
+
+#define PIT_HZ 1193182
+
+volatile unsigned long jiffies;
+static unsigned long boot_epoch; /* seconds since 1970 at jiffies == 0 */
+
+
+static void timer_interrupt(int irq, struct pt_regs *regs)
+{
+	(void)irq;
+	jiffies++;
+	scheduler_tick(regs);
+}
+
+static int cmos_read(int reg)
+{
+	outb(0x70, reg);
+	return inb(0x71);
+}
+
+static int bcd(int v)
+{
+	return (v & 0x0F) + (v >> 4) * 10;
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
+static unsigned long days_since_epoch(int y, int m, int d)
+{
+	static const int before[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+	unsigned long days = (y - 1970) * 365UL + before[m - 1] + d - 1;
+
+	days += (y - 1969) / 4 - (y - 1901) / 100 + (y - 1601) / 400;
+	if (m > 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		days++;
+	return days;
+}
+
+static unsigned long read_rtc(void)
+{
+	while (cmos_read(0x0A) & 0x80)
+		; /* an update is in progress */
+	int sec = cmos_read(0x00), min = cmos_read(0x02), hour = cmos_read(0x04);
+	int day = cmos_read(0x07), mon = cmos_read(0x08), year = cmos_read(0x09);
+	if (!(cmos_read(0x0B) & 0x04)) { /* BCD, the usual case */
+		sec = bcd(sec), min = bcd(min), hour = bcd(hour);
+		day = bcd(day), mon = bcd(mon), year = bcd(year);
+	}
+	return days_since_epoch(2000 + year, mon, day) * 86400 + hour * 3600 + min * 60 + sec;
+}
+
+void time_init(void)
+{
+	unsigned divisor = PIT_HZ / HZ;
+
+	boot_epoch = read_rtc();
+	outb(0x43, 0x34); /* channel 0, lo/hi byte, rate generator */
+	outb(0x40, divisor & 0xFF);
+	outb(0x40, divisor >> 8);
+	request_irq(0, timer_interrupt);
+}
+
+/* Nanoseconds since boot, refined inside the tick with the PIT's down-counter. */
+unsigned long long ktime_get_ns(void)
+{
+	unsigned long flags = local_irq_save();
+	unsigned long j = jiffies;
+	outb(0x43, 0x00); /* latch channel 0 */
+	unsigned lo = inb(0x40), hi = inb(0x40);
+	unsigned count = (hi << 8) | lo, divisor = PIT_HZ / HZ;
+	local_irq_restore(flags);
+	unsigned long long within = (unsigned long long)(divisor - min(count, divisor)) *
+				    1000000000ULL / PIT_HZ;
+	return (unsigned long long)j * (1000000000ULL / HZ) + within;
+}
+
+long sys_time(long *tloc)
+{
+	long now = boot_epoch + jiffies / HZ;
+
+	if (tloc && put_user(now, tloc))
+		return -EFAULT;
+	return now;
+}
+
+long sys_gettimeofday(struct timeval *tv, struct timezone *tz)
+{
+	unsigned long long ns = ktime_get_ns();
+	struct timeval k = { boot_epoch + ns / 1000000000ULL, (ns % 1000000000ULL) / 1000 };
+
+	if (tv && copy_to_user(tv, &k, sizeof(k)))
+		return -EFAULT;
+	if (tz) {
+		struct timezone z = { 0, 0 };
+		if (copy_to_user(tz, &z, sizeof(z)))
+			return -EFAULT;
+	}
+	return 0;
+}
+
+long sys_clock_gettime(int which, struct timespec *tp)
+{
+	unsigned long long ns = ktime_get_ns();
+	struct timespec k;
+
+	if (which == CLOCK_REALTIME)
+		ns += (unsigned long long)boot_epoch * 1000000000ULL;
+	else if (which != CLOCK_MONOTONIC)
+		return -EINVAL;
+	k.tv_sec = ns / 1000000000ULL;
+	k.tv_nsec = ns % 1000000000ULL;
+	return copy_to_user(tp, &k, sizeof(k)) ? -EFAULT : 0;
+}
+
+long sys_nanosleep(const struct timespec *req, struct timespec *rem)
+{
+	struct timespec t;
+
+	if (copy_from_user(&t, req, sizeof(t)))
+		return -EFAULT;
+	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
+		return -EINVAL;
+	/* round up to whole ticks: never sleep less than asked */
+	unsigned long long ns = (unsigned long long)t.tv_sec * 1000000000ULL + t.tv_nsec;
+	unsigned long ticks = (ns + (1000000000ULL / HZ) - 1) / (1000000000ULL / HZ);
+	unsigned long end = jiffies + ticks;
+	unsigned long flags = local_irq_save();
+	while ((long)(jiffies - end) < 0 && !signal_pending_current())
+		sleep_on_current(end - jiffies);
+	local_irq_restore(flags);
+	if ((long)(jiffies - end) < 0) {
+		if (rem) {
+			unsigned long left = end - jiffies;
+			struct timespec r = { left / HZ, (left % HZ) * (1000000000L / HZ) };
+			if (copy_to_user(rem, &r, sizeof(r)))
+				return -EFAULT;
+		}
+		return -EINTR;
+	}
+	return 0;
+}
