@@ -24,6 +24,7 @@
 #include <linux/uio.h>
 #include <linux/utsname.h>
 #include <linux/wait.h>
+#include "abi_includes.h"	/* Linux's headers named like ours */
 #include "abi.h"
 
 /* asm/socket.h picks SO_RCVTIMEO by the size of the user's time_t;

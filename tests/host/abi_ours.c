@@ -1,28 +1,7 @@
 /* Our side of the ABI check: every constant and layout of include/uapi,
  * compiled like the kernel (-nostdinc, no libc) as i386. */
 #include <stddef.h>
-#include <asm/errno.h>
-#include <asm/fcntl.h>
-#include <asm/ioctls.h>
-#include <asm/poll.h>
-#include <asm/signal.h>
-#include <asm/socket.h>
-#include <asm/stat.h>
-#include <asm/termbits.h>
-#include <asm/unistd.h>
-#include <linux/dirent.h>
-#include <linux/fs.h>
-#include <linux/in.h>
-#include <linux/net.h>
-#include <linux/poll.h>
-#include <linux/reboot.h>
-#include <linux/socket.h>
-#include <linux/stat.h>
-#include <linux/tcp.h>
-#include <linux/time.h>
-#include <linux/uio.h>
-#include <linux/utsname.h>
-#include <linux/wait.h>
+#include "abi_includes.h"	/* every header of include/uapi */
 #include "abi.h"
 
 /* rt_sigaction(174) on i386 reads Linux's kernel struct sigaction, which no

@@ -65,7 +65,7 @@ if ! $CC -m32 -static -o "$B/probe" "$B/probe.c" 2>/dev/null || ! "$B/probe" 2>/
 fi
 
 # ---- ABI check ----------------------------------------------------------------------------
-if build abi-check python3 $T/gen_abi_names.py include/uapi $B/abi/abi_names.h &&
+if build abi-check python3 $T/gen_abi_names.py include/uapi $B/abi &&
    build abi-check $CC $HOSTFLAGS -ffreestanding -nostdinc -isystem "$GCC_INC" -Iinclude/uapi \
 	-c $T/abi_ours.c -o $B/abi/ours.o &&
    build abi-check $CC $HOSTFLAGS -c $T/abi_linux.c -o $B/abi/linux.o &&
