@@ -22,6 +22,14 @@ COMMON    = -m32 -march=i686 -ffreestanding -fno-pie -fno-stack-protector \
 KCFLAGS   = $(COMMON) -Og -fno-builtin -mgeneral-regs-only -Iinclude -Iinclude/uapi
 UCFLAGS   = $(COMMON) -O2 -Ilibc/include -Iinclude/uapi
 NASMFLAGS := -f elf32 -g -F dwarf -Iinclude/
+# `make V=1` shows the full commands
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @echo "  $(1)	$(2)"
+endif
 
 .PHONY: all run test bench debug clean setup libc user lint format help
 all: $(B)/kernel.elf $(B)/menuos.iso
@@ -48,13 +56,16 @@ CRT0     := $(B)/libc/crt0.o
 libc: $(B)/libc/libc.a $(CRT0)
 $(B)/libc/libc.a: $(LIBC_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(call say,AR,$@)
+	$(Q)$(AR) rcs $@ $^
 $(B)/libc/%.o: libc/%.c | $(SETUP)
 	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) -c $< -o $@
+	$(call say,CC,$@)
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
 $(B)/libc/%.o: libc/%.asm | $(SETUP)
 	@mkdir -p $(@D)
-	$(NASM) $(NASMFLAGS) $< -o $@
+	$(call say,AS,$@)
+	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
 
 # ---- user programs: user/NAME.c or user/NAME/*.c -> build/bin/NAME (i386 ELF at 0x08048000)
 USER_SINGLE := $(basename $(notdir $(wildcard user/*.c)))
@@ -64,19 +75,22 @@ USER_BINS   := $(addprefix $(B)/bin/,$(USER_PROGS))
 user: $(USER_BINS)
 $(B)/user/%.o: user/%.c | $(SETUP)
 	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) -Iuser/$(firstword $(subst /, ,$*)) -c $< -o $@
+	$(call say,CC,$@)
+	$(Q)$(CC) $(UCFLAGS) -Iuser/$(firstword $(subst /, ,$*)) -c $< -o $@
 define user_prog
 $(B)/bin/$(1): $(CRT0) $(patsubst %.c,$(B)/%.o,$(wildcard user/$(1).c user/$(1)/*.c)) $(B)/libc/libc.a
 	@mkdir -p $$(@D)
-	$$(LD) -m elf_i386 -static -o $$@ $$(filter %.o,$$^) $(B)/libc/libc.a $$(LIBGCC)
+	$$(call say,LD,$$@)
+	$$(Q)$$(LD) -m elf_i386 -static -o $$@ $$(filter %.o,$$^) $(B)/libc/libc.a $$(LIBGCC)
 endef
 $(foreach p,$(USER_PROGS),$(eval $(call user_prog,$(p))))
 
 # ---- initrd: /bin/* as a cpio (newc) archive, linked into the kernel ----------------------
 $(B)/initrd.cpio: $(USER_BINS) tools/mkinitrd.py
-	$(PYTHON) tools/mkinitrd.py $@ $(USER_BINS)
+	$(call say,CPIO,$@)
+	$(Q)$(PYTHON) tools/mkinitrd.py $@ $(USER_BINS)
 $(B)/initrd.o: $(B)/initrd.cpio kernel/initrd_blob.asm
-	$(NASM) $(NASMFLAGS) -DINITRD_PATH='"$(B)/initrd.cpio"' kernel/initrd_blob.asm -o $@
+	$(Q)$(NASM) $(NASMFLAGS) -DINITRD_PATH='"$(B)/initrd.cpio"' kernel/initrd_blob.asm -o $@
 
 # ---- kernel ---------------------------------------------------------------------------------
 KERNEL_C   := $(wildcard kernel/*.c kernel/drivers/*.c kernel/fs/*.c net/*.c)
@@ -86,34 +100,40 @@ KERNEL_OBJ := $(patsubst %.c,$(B)/%.o,$(KERNEL_C)) $(patsubst %.asm,$(B)/%.o,$(K
 
 $(B)/kernel/%.o: kernel/%.c | $(SETUP)
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -c $< -o $@
+	$(call say,CC,$@)
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 $(B)/net/%.o: net/%.c | $(SETUP)
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -c $< -o $@
+	$(call say,CC,$@)
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 $(B)/boot/%.o: boot/%.asm | $(SETUP)
 	@mkdir -p $(@D)
-	$(NASM) $(NASMFLAGS) $< -o $@
+	$(call say,AS,$@)
+	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
 $(B)/kernel/%.o: kernel/%.asm | $(SETUP)
 	@mkdir -p $(@D)
-	$(NASM) $(NASMFLAGS) $< -o $@
+	$(call say,AS,$@)
+	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
 
 # Two links, like Linux's kallsyms: the first finds the function addresses, the second links
 # them in as a table the fault handler prints backtraces from. .kallsyms sits after .text in
 # linker.ld, so the table cannot move any function; the check below proves it.
 $(B)/kernel.elf: $(KERNEL_OBJ) $(B)/initrd.o linker.ld tools/kallsyms.py
-	$(LD) -m elf_i386 -T linker.ld -o $(B)/kernel.pass1.elf $(KERNEL_OBJ) $(B)/initrd.o $(LIBGCC)
-	$(NM) -n $(B)/kernel.pass1.elf | $(PYTHON) tools/kallsyms.py > $(B)/kallsyms.asm
-	$(NASM) $(NASMFLAGS) $(B)/kallsyms.asm -o $(B)/kallsyms.o
-	$(LD) -m elf_i386 -T linker.ld -o $@ $(KERNEL_OBJ) $(B)/initrd.o $(B)/kallsyms.o $(LIBGCC)
+	$(call say,LD,$@)
+	$(Q)$(LD) -m elf_i386 -T linker.ld -o $(B)/kernel.pass1.elf $(KERNEL_OBJ) $(B)/initrd.o $(LIBGCC)
+	$(Q)$(NM) -n $(B)/kernel.pass1.elf | $(PYTHON) tools/kallsyms.py > $(B)/kallsyms.asm
+	$(Q)$(NASM) $(NASMFLAGS) $(B)/kallsyms.asm -o $(B)/kallsyms.o
+	$(Q)$(LD) -m elf_i386 -T linker.ld -o $@ $(KERNEL_OBJ) $(B)/initrd.o $(B)/kallsyms.o $(LIBGCC)
 	@$(NM) -n $(B)/kernel.pass1.elf | grep -i ' t ' > $(B)/syms.1
 	@$(NM) -n $@ | grep -i ' t ' > $(B)/syms.2
 	@cmp -s $(B)/syms.1 $(B)/syms.2 || { echo "kallsyms moved functions"; rm -f $@; exit 1; }
 
 $(B)/menuos.iso: $(B)/kernel.elf boot/grub.cfg
 	@rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
-	cp $(B)/kernel.elf $(B)/iso/boot/kernel.elf
-	cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
-	grub-mkrescue -o $@ $(B)/iso 2>$(B)/grub-mkrescue.log || { cat $(B)/grub-mkrescue.log; exit 1; }
+	$(call say,ISO,$@)
+	$(Q)cp $(B)/kernel.elf $(B)/iso/boot/kernel.elf
+	$(Q)cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
+	$(Q)grub-mkrescue -o $@ $(B)/iso 2>$(B)/grub-mkrescue.log || { cat $(B)/grub-mkrescue.log; exit 1; }
 
 # ---- running, testing ------------------------------------------------------------------------
 run: $(B)/kernel.elf

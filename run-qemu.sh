@@ -19,7 +19,7 @@ extra=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--iso) boot=(-cdrom "$here/build/menuos.iso" -boot d) ;;
-	--gdb) gdb=(-S -gdb tcp:127.0.0.1:1234) ;;
+	--gdb) gdb=(-S -gdb tcp:127.0.0.1:"${MENUOS_GDB_PORT:-1234}") ;;
 	--kvm) if [ -w /dev/kvm ]; then accel=(-accel kvm); else echo "run-qemu: /dev/kvm not usable, using TCG" >&2; fi ;;
 	--tty2) tty2_port=$2; shift ;;
 	*) extra+=("$1") ;;
@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
 	shift
 done
 if [ "${gdb[*]}" ]; then
-	echo "run-qemu: waiting for GDB on 127.0.0.1:1234 (gdb build/kernel.elf -ex 'target remote :1234')" >&2
+	echo "run-qemu: waiting for GDB on 127.0.0.1:${MENUOS_GDB_PORT:-1234} (gdb build/kernel.elf -ex 'target remote :${MENUOS_GDB_PORT:-1234}')" >&2
 fi
 if [ -t 0 ]; then
 	echo "run-qemu: second console on 127.0.0.1:$tty2_port (nc 127.0.0.1 $tty2_port); Ctrl-A X quits QEMU" >&2

@@ -22,6 +22,7 @@
 	mov edx, __KERNEL_DS
 	mov ds, edx
 	mov es, edx
+	xor ebp, ebp                    ; the kernel's frame chain starts here (GDB's bt ends)
 %endmacro
 
 %macro RESTORE_ALL 0

@@ -5,7 +5,9 @@
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
 #include <menuos/version.h>
+#include <menuos/interrupt.h>
 #include <linux/reboot.h>
+#include <linux/sysinfo.h>
 #include <linux/utsname.h>
 
 long sys_getpid(void)
@@ -111,4 +113,20 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg)
 		machine_exit(0);
 	}
 	return -EINVAL;
+}
+
+/* Memory in pages, so a test can see that fork+exit or a socket leaves nothing behind. */
+long sys_sysinfo(struct sysinfo *info)
+{
+	struct sysinfo si;
+
+	memset(&si, 0, sizeof(si));
+	si.uptime = jiffies / HZ;
+	si.totalram = totalram_pages();
+	si.freeram = nr_free_pages();
+	si.mem_unit = PAGE_SIZE;
+	for (int i = 1; i < NR_TASKS; i++)
+		if (task_table[i].state != TASK_UNUSED)
+			si.procs++;
+	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }

@@ -43,6 +43,7 @@ const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_stat, sys_stat)
 	__SYSCALL(__NR_fstat, sys_fstat)
 	__SYSCALL(__NR_wait4, sys_wait4)
+	__SYSCALL(__NR_sysinfo, sys_sysinfo)
 	__SYSCALL(__NR_sigreturn, sys_sigreturn)
 	__SYSCALL(__NR_uname, sys_uname)
 	__SYSCALL(__NR_getpgid, sys_getpgid)

@@ -136,9 +136,8 @@ static int refill(FILE *f)
 	if (stdout->mode == _IOLBF && stdout->wlen)
 		fflush(stdout);
 	decide_mode(f);
-	do
-		n = read(f->fd, f->buf, f->mode == _IONBF ? 1 : f->size);
-	while (n < 0 && errno == EINTR);
+	/* as glibc: an interrupted read is an error (EINTR), so Ctrl-C reaches the caller */
+	n = read(f->fd, f->buf, f->mode == _IONBF ? 1 : f->size);
 	if (n <= 0) {
 		f->flags |= n ? F_ERR : F_EOF;
 		return EOF;

@@ -34,6 +34,8 @@ long sys_brk(unsigned long brk);
 long sys_uname(struct new_utsname *name);
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg);
 long sys_umask(int mask);
+struct sysinfo;
+long sys_sysinfo(struct sysinfo *info);
 
 /* kernel/time.c */
 long sys_time(long *tloc);

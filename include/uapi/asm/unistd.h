@@ -51,6 +51,7 @@
 #define __NR_lstat                   107
 #define __NR_fstat                   108
 #define __NR_wait4                   114
+#define __NR_sysinfo                 116
 #define __NR_sigreturn               119
 #define __NR_uname                   122
 #define __NR_sigprocmask             126

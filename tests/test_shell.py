@@ -1,0 +1,78 @@
+"""The MenuOS shell as a student uses it: the command table, programs from /bin with
+arguments, exit statuses, background jobs, kill, and the time commands."""
+import re
+import time
+
+
+def test_help_lists_commands_and_programs(m):
+    text = m.run("help")
+    for cmd in ("help", "version", "quit", "time", "time-asm", "jobs", "kill"):
+        assert re.search(r"^\s*%s\b.*\S" % re.escape(cmd), text, re.M), \
+            "help does not list %r with a description:\n%s" % (cmd, text)
+    for prog in ("echo", "cat", "crash", "init"):
+        assert re.search(r"\b%s\b" % prog, text), "help does not list /bin/%s" % prog
+
+
+def test_version(m):
+    text = m.run("version")
+    assert re.search(r"MenuOS 0\.\d+ \(built ", text), "version printed %r" % text
+
+
+def test_time_and_time_asm_agree(m):
+    t1 = m.run("time")
+    t2 = m.run("time-asm")
+    n1 = re.search(r"(\d{9,})", t1)
+    n2 = re.search(r"(\d{9,})", t2)
+    assert n1 and n2, "no epoch number in %r / %r" % (t1, t2)
+    assert abs(int(n1.group(1)) - int(n2.group(1))) <= 2, "time %s vs time-asm %s" % (t1, t2)
+    now = time.time()
+    assert abs(int(n1.group(1)) - now) < 3600 * 24, \
+        "the guest clock (%s) is far from the host's (%d)" % (n1.group(1), now)
+    assert re.search(r"\d\d:\d\d:\d\d \d{4}", t1), "no calendar date in %r" % t1
+
+
+def test_unknown_command(m):
+    text = m.run("frobnicate")
+    assert "frobnicate: command not found" in text and "help" in text, text
+
+
+def test_program_with_arguments(m):
+    assert m.run("echo one two   three").strip() == "one two three"
+    assert m.run('echo "quoted words" x').strip() == "quoted words x"
+    assert m.run("/bin/echo by-path").strip() == "by-path"
+
+
+def test_exit_status_is_reported(m):
+    text = m.run("false")
+    assert re.search(r"\[\d+\] exited with status 1", text), text
+    assert m.run("true").strip() == "", "true should print nothing"
+
+
+def test_uname_program(m):
+    assert re.match(r"MenuOS menuos 0\.\d+ .* i686", m.run("uname").strip())
+
+
+def test_background_job_and_kill(m):
+    text = m.run("sleep 30 &")
+    pid = re.search(r"\[(\d+)\] (\d+)", text)
+    assert pid, "no '[job] pid' after starting a background job: %r" % text
+    job, pid = pid.group(1), pid.group(2)
+    jobs = m.run("jobs")
+    assert re.search(r"\[%s\]\s+%s\s+running\s+sleep" % (job, pid), jobs), jobs
+    m.run("kill %s" % pid)
+    deadline = time.monotonic() + 5
+    seen = ""
+    while time.monotonic() < deadline:
+        seen += m.run("")
+        if re.search(r"\[%s\].*(killed|Terminated|SIGTERM|Done)" % job, seen):
+            break
+    else:
+        raise AssertionError("the killed job was never reported: %r" % seen)
+    assert pid not in m.run("jobs")
+
+
+def test_background_job_reported_when_done(m):
+    m.run("sleep 1 &")
+    time.sleep(1.5)
+    seen = m.run("") + m.run("")
+    assert re.search(r"Done\s+sleep", seen), "no Done report: %r" % seen
