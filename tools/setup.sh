@@ -3,7 +3,8 @@
 # Runs once per machine from `make` (build/.setup-done); safe to run again by hand.
 set -u
 pkgs=(qemu-system-x86 nasm gcc-i686-linux-gnu binutils-i686-linux-gnu libc6-dev-i386-cross
-      linux-libc-dev-i386-cross grub-pc-bin grub-common xorriso mtools gdb python3)
+      linux-libc-dev-i386-cross grub-pc-bin grub-common xorriso mtools gdb python3
+      clang-format cppcheck bear)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
