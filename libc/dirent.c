@@ -9,9 +9,9 @@
 
 struct __DIR {
 	int fd;
-	int pos;		/* next record in buf */
-	int len;		/* bytes getdents64 put in buf */
-	struct dirent entry;	/* what readdir returns */
+	int pos; /* next record in buf */
+	int len; /* bytes getdents64 put in buf */
+	struct dirent entry; /* what readdir returns */
 	char buf[2048];
 };
 

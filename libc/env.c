@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static char **owned_environ;	/* environ once we had to copy it to grow it */
+static char **owned_environ; /* environ once we had to copy it to grow it */
 
 /* index of NAME in environ, or -1 */
 static int find(const char *name, size_t len)
@@ -60,7 +60,8 @@ int setenv(const char *name, const char *value, int overwrite)
 	}
 	for (n = 0; environ && environ[n]; n++)
 		;
-	env = realloc(environ == owned_environ ? owned_environ : NULL, (n + 2) * sizeof(char *));
+	env = realloc(environ == owned_environ ? owned_environ : NULL,
+		      (n + 2) * sizeof(char *));
 	if (!env) {
 		free(entry);
 		return -1;

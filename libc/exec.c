@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define EXECL_MAX 64	/* arguments execl/execlp accept */
+#define EXECL_MAX 64 /* arguments execl/execlp accept */
 
 int execv(const char *path, char *const argv[])
 {
@@ -37,7 +37,7 @@ int execvp(const char *file, char *const argv[])
 		dirlen = end - dir;
 		if (dirlen + 1 + filelen + 1 <= sizeof(buf)) {
 			memcpy(buf, dir, dirlen);
-			buf[dirlen] = '/';	/* an empty entry means "." */
+			buf[dirlen] = '/'; /* an empty entry means "." */
 			memcpy(buf + dirlen + 1, file, filelen + 1);
 			execve(dirlen ? buf : file, argv, environ);
 			if (errno == EACCES)

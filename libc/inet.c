@@ -8,7 +8,8 @@
 
 uint32_t htonl(uint32_t host)
 {
-	return (host >> 24) | ((host >> 8) & 0xff00) | ((host << 8) & 0xff0000) | (host << 24);
+	return (host >> 24) | ((host >> 8) & 0xff00) |
+	       ((host << 8) & 0xff0000) | (host << 24);
 }
 
 uint16_t htons(uint16_t host)
@@ -94,9 +95,10 @@ int inet_pton(int af, const char *src, void *dst)
 	}
 	for (n = 0; n < 4; n++) {
 		val = 0;
-		for (digits = 0; isdigit((unsigned char)*src); digits++, src++) {
+		for (digits = 0; isdigit((unsigned char)*src);
+		     digits++, src++) {
 			if (digits > 0 && val == 0)
-				return 0;	/* leading zero */
+				return 0; /* leading zero */
 			val = val * 10 + (*src - '0');
 			if (val > 255)
 				return 0;

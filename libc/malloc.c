@@ -16,22 +16,23 @@
 /* Every block starts with this header; sizes count in headers (16 bytes). */
 union header {
 	struct {
-		union header *next;	/* next free block (free blocks only) */
-		size_t units;		/* size of this block, header included */
+		union header *next; /* next free block (free blocks only) */
+		size_t units; /* size of this block, header included */
 	} s;
 	char align[16];
 };
 typedef union header Header;
 
-#define MIN_GROW 1024	/* units to ask sbrk for at least (16 KiB) */
+#define MIN_GROW 1024 /* units to ask sbrk for at least (16 KiB) */
 
-static Header base;		/* an empty block that starts the list */
-static Header *freep;		/* where the last search ended */
+static Header base; /* an empty block that starts the list */
+static Header *freep; /* where the last search ended */
 
 static void heap_corrupt(const char *what, void *p)
 {
 	char msg[80];
-	int n = snprintf(msg, sizeof(msg), "%s(%p): heap corrupted or bad pointer\n", what, p);
+	int n = snprintf(msg, sizeof(msg),
+			 "%s(%p): heap corrupted or bad pointer\n", what, p);
 
 	write(2, msg, n);
 	abort();
@@ -46,7 +47,7 @@ static Header *grow(size_t n)
 
 	if (n < MIN_GROW)
 		n = MIN_GROW;
-	if (n > INT_MAX / sizeof(Header))	/* sbrk takes an int */
+	if (n > INT_MAX / sizeof(Header)) /* sbrk takes an int */
 		return NULL;
 	p = sbrk(0);
 	misalign = (uintptr_t)p % sizeof(Header);
@@ -81,16 +82,17 @@ void *malloc(size_t size)
 		if (p->s.units >= units) {
 			if (p->s.units == units) {
 				prev->s.next = p->s.next;
-			} else {	/* hand out the tail of the block */
+			} else { /* hand out the tail of the block */
 				p->s.units -= units;
 				p += p->s.units;
 				p->s.units = units;
 			}
-			p->s.next = NULL;	/* marks the block as in use */
+			p->s.next = NULL; /* marks the block as in use */
 			freep = prev;
 			return p + 1;
 		}
-		if (p == freep && !(p = grow(units))) {	/* went all the way round */
+		/* back where we started: nothing fits, get more memory */
+		if (p == freep && !(p = grow(units))) {
 			errno = ENOMEM;
 			return NULL;
 		}
@@ -104,23 +106,25 @@ void free(void *ptr)
 	if (!ptr)
 		return;
 	bp = (Header *)ptr - 1;
-	if ((uintptr_t)ptr % sizeof(Header) || bp->s.next != NULL || bp->s.units == 0)
+	if ((uintptr_t)ptr % sizeof(Header) || bp->s.next != NULL ||
+	    bp->s.units == 0)
 		heap_corrupt("free", ptr);
 	/* find p, the free block just before bp in address order */
 	for (p = freep; !(bp > p && bp < p->s.next); p = p->s.next) {
 		if (p >= p->s.next && (bp > p || bp < p->s.next))
-			break;	/* bp is before the first or after the last block */
+			break; /* bp is before the first or after the last block */
 	}
-	if ((bp > p && bp < p + p->s.units) || (bp < p->s.next && bp + bp->s.units > p->s.next))
-		heap_corrupt("free", ptr);	/* overlaps a free block: double free */
+	if ((bp > p && bp < p + p->s.units) ||
+	    (bp < p->s.next && bp + bp->s.units > p->s.next))
+		heap_corrupt("free", ptr); /* overlaps a free block */
 
-	if (bp + bp->s.units == p->s.next) {	/* merge with the block after */
+	if (bp + bp->s.units == p->s.next) { /* merge with the block after */
 		bp->s.units += p->s.next->s.units;
 		bp->s.next = p->s.next->s.next;
 	} else {
 		bp->s.next = p->s.next;
 	}
-	if (p + p->s.units == bp) {		/* merge with the block before */
+	if (p + p->s.units == bp) { /* merge with the block before */
 		p->s.units += bp->s.units;
 		p->s.next = bp->s.next;
 	} else {

@@ -11,5 +11,6 @@ int poll(struct pollfd *fds, nfds_t nfds, int timeout_ms)
 int select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds,
 	   struct timeval *timeout)
 {
-	return syscall5(__NR__newselect, nfds, readfds, writefds, exceptfds, timeout);
+	return syscall5(__NR__newselect, nfds, readfds, writefds, exceptfds,
+			timeout);
 }

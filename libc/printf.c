@@ -10,11 +10,11 @@
 
 typedef void (*emit_fn)(void *ctx, const char *s, size_t n);
 
-#define LEFT	1	/* '-': pad on the right */
-#define ZERO	2	/* '0': pad numbers with zeros */
-#define PLUS	4	/* '+': sign even if positive */
-#define SPACE	8	/* ' ': space if positive */
-#define ALT	16	/* '#': 0x for hex, leading 0 for octal */
+#define LEFT 1 /* '-': pad on the right */
+#define ZERO 2 /* '0': pad numbers with zeros */
+#define PLUS 4 /* '+': sign even if positive */
+#define SPACE 8 /* ' ': space if positive */
+#define ALT 16 /* '#': 0x for hex, leading 0 for octal */
 
 static void pad(emit_fn emit, void *ctx, char c, int n)
 {
@@ -29,8 +29,8 @@ static void pad(emit_fn emit, void *ctx, char c, int n)
 }
 
 /* Emit prefix, zeros and body padded to width; returns the characters emitted. */
-static int field(emit_fn emit, void *ctx, int flags, int width, const char *prefix,
-		 int zeros, const char *body, int len)
+static int field(emit_fn emit, void *ctx, int flags, int width,
+		 const char *prefix, int zeros, const char *body, int len)
 {
 	int plen = strlen(prefix);
 	int total = plen + zeros + len;
@@ -64,21 +64,27 @@ static char *digits(char *end, unsigned long long v, unsigned base, int upper)
 	return end;
 }
 
-static int format_number(emit_fn emit, void *ctx, int flags, int width, int prec,
-			 unsigned long long v, int negative, char conv)
+static int format_number(emit_fn emit, void *ctx, int flags, int width,
+			 int prec, unsigned long long v, int negative,
+			 char conv)
 {
 	char buf[24], *end = buf + sizeof(buf), *start;
 	const char *prefix = "";
-	unsigned base = conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10;
+	unsigned base = 10;
 	int len, zeros;
+
+	if (conv == 'o')
+		base = 8;
+	else if (conv == 'x' || conv == 'X')
+		base = 16;
 
 	start = digits(end, v, base, conv == 'X');
 	if (v == 0 && prec != 0)
-		*--start = '0';		/* "%.0d" of 0 prints nothing */
+		*--start = '0'; /* "%.0d" of 0 prints nothing */
 	len = end - start;
 	zeros = prec > len ? prec - len : 0;
 	if (prec >= 0)
-		flags &= ~ZERO;		/* a precision turns '0' off */
+		flags &= ~ZERO; /* a precision turns '0' off */
 	if (conv == 'd' || conv == 'i') {
 		if (negative)
 			prefix = "-";
@@ -147,7 +153,8 @@ static int format(emit_fn emit, void *ctx, const char *fmt, va_list ap)
 			fmt++;
 			prec = 0;
 			if (*fmt == '*') {
-				prec = va_arg(ap, int);	/* negative: as if none */
+				/* a negative one counts as none */
+				prec = va_arg(ap, int);
 				fmt++;
 			}
 			for (; *fmt >= '0' && *fmt <= '9'; fmt++)
@@ -166,48 +173,57 @@ static int format(emit_fn emit, void *ctx, const char *fmt, va_list ap)
 			length = 64;
 			fmt++;
 		} else if (*fmt == 'z' || *fmt == 't') {
-			fmt++;	/* size_t and ptrdiff_t are 32 bits on i386 */
+			fmt++; /* size_t and ptrdiff_t are 32 bits on i386 */
 		}
 
 		switch (c = *fmt++) {
 		case 'd':
 		case 'i':
-			sv = length == 64 ? va_arg(ap, long long) : va_arg(ap, int);
+			sv = length == 64 ? va_arg(ap, long long)
+					  : va_arg(ap, int);
 			if (length == 8)
 				sv = (signed char)sv;
 			else if (length == 16)
 				sv = (short)sv;
-			v = sv < 0 ? -(unsigned long long)sv : (unsigned long long)sv;
-			count += format_number(emit, ctx, flags, width, prec, v, sv < 0, c);
+			v = sv < 0 ? -(unsigned long long)sv
+				   : (unsigned long long)sv;
+			count += format_number(emit, ctx, flags, width, prec, v,
+					       sv < 0, c);
 			break;
 		case 'u':
 		case 'x':
 		case 'X':
 		case 'o':
-			v = length == 64 ? va_arg(ap, unsigned long long) : va_arg(ap, unsigned int);
+			v = length == 64 ? va_arg(ap, unsigned long long)
+					 : va_arg(ap, unsigned int);
 			if (length == 8)
 				v = (unsigned char)v;
 			else if (length == 16)
 				v = (unsigned short)v;
-			count += format_number(emit, ctx, flags, width, prec, v, 0, c);
+			count += format_number(emit, ctx, flags, width, prec, v,
+					       0, c);
 			break;
 		case 'p':
 			v = (uintptr_t)va_arg(ap, void *);
 			if (v)
-				count += format_number(emit, ctx, flags | ALT, width, prec, v, 0, 'x');
+				count += format_number(emit, ctx, flags | ALT,
+						       width, prec, v, 0, 'x');
 			else
-				count += field(emit, ctx, flags & LEFT, width, "", 0, "(nil)", 5);
+				count += field(emit, ctx, flags & LEFT, width,
+					       "", 0, "(nil)", 5);
 			break;
 		case 'c':
 			c = (char)va_arg(ap, int);
-			count += field(emit, ctx, flags & LEFT, width, "", 0, &c, 1);
+			count += field(emit, ctx, flags & LEFT, width, "", 0,
+				       &c, 1);
 			break;
 		case 's':
 			s = va_arg(ap, const char *);
 			if (!s)
 				s = "(null)";
 			count += field(emit, ctx, flags & LEFT, width, "", 0, s,
-				       prec >= 0 ? (int)strnlen(s, prec) : (int)strlen(s));
+				       prec >= 0 ? (int)strnlen(s, prec)
+						 : (int)strlen(s));
 			break;
 		case '%':
 			emit(ctx, "%", 1);
@@ -228,8 +244,8 @@ static int format(emit_fn emit, void *ctx, const char *fmt, va_list ap)
 /* ---- into a string ---- */
 struct string_sink {
 	char *buf;
-	size_t size;	/* room, with the NUL */
-	size_t len;	/* characters produced so far */
+	size_t size; /* room, with the NUL */
+	size_t len; /* characters produced so far */
 };
 
 static void emit_string(void *ctx, const char *s, size_t n)

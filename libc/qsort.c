@@ -20,7 +20,9 @@ static void insertion_sort(char *base, size_t n, size_t size, cmp_fn cmp)
 	size_t i, j;
 
 	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && cmp(base + (j - 1) * size, base + j * size) > 0; j--)
+		for (j = i;
+		     j > 0 && cmp(base + (j - 1) * size, base + j * size) > 0;
+		     j--)
 			swap(base + (j - 1) * size, base + j * size, size);
 }
 
@@ -35,7 +37,8 @@ void qsort(void *array, size_t n, size_t size, cmp_fn cmp)
 		last = 0;
 		for (i = 1; i < n; i++)
 			if (cmp(base + i * size, base) < 0)
-				swap(base + ++last * size, base + i * size, size);
+				swap(base + ++last * size, base + i * size,
+				     size);
 		swap(base, base + last * size, size);
 		/* [0, last) < pivot at last <= (last, n) */
 		if (last < n - last - 1) {
@@ -43,7 +46,8 @@ void qsort(void *array, size_t n, size_t size, cmp_fn cmp)
 			base += (last + 1) * size;
 			n -= last + 1;
 		} else {
-			qsort(base + (last + 1) * size, n - last - 1, size, cmp);
+			qsort(base + (last + 1) * size, n - last - 1, size,
+			      cmp);
 			n = last;
 		}
 	}

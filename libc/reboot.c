@@ -4,5 +4,6 @@
 
 int reboot(int cmd)
 {
-	return syscall4(__NR_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2, cmd, 0);
+	return syscall4(__NR_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+			cmd, 0);
 }

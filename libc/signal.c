@@ -34,8 +34,9 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *oldact)
 		kact.sa_restorer = __restore_rt;
 		memcpy(kact.sa_mask, act->sa_mask.sig, sizeof(kact.sa_mask));
 	}
-	ret = __syscall_ret(__syscall4(__NR_rt_sigaction, sig, act ? (long)&kact : 0,
-				       oldact ? (long)&kold : 0, sizeof(kact.sa_mask)));
+	ret = __syscall_ret(
+		__syscall4(__NR_rt_sigaction, sig, act ? (long)&kact : 0,
+			   oldact ? (long)&kold : 0, sizeof(kact.sa_mask)));
 	if (ret < 0)
 		return -1;
 	if (oldact) {
@@ -70,7 +71,8 @@ sighandler_t signal(int sig, sighandler_t handler)
 
 int sigprocmask(int how, const sigset_t *set, sigset_t *oldset)
 {
-	return syscall4(__NR_rt_sigprocmask, how, set, oldset, sizeof(sigset_t));
+	return syscall4(__NR_rt_sigprocmask, how, set, oldset,
+			sizeof(sigset_t));
 }
 
 int sigemptyset(sigset_t *set)

@@ -89,18 +89,20 @@ ssize_t recv(int fd, void *buf, size_t len, int flags)
 	return socketcall(SYS_RECV, args);
 }
 
-ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *to,
-	       socklen_t tolen)
+ssize_t sendto(int fd, const void *buf, size_t len, int flags,
+	       const struct sockaddr *to, socklen_t tolen)
 {
-	unsigned long args[6] = { U(fd), U(buf), U(len), U(flags), U(to), U(tolen) };
+	unsigned long args[6] = { U(fd),    U(buf), U(len),
+				  U(flags), U(to),  U(tolen) };
 
 	return socketcall(SYS_SENDTO, args);
 }
 
-ssize_t recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *from,
-		 socklen_t *fromlen)
+ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
+		 struct sockaddr *from, socklen_t *fromlen)
 {
-	unsigned long args[6] = { U(fd), U(buf), U(len), U(flags), U(from), U(fromlen) };
+	unsigned long args[6] = { U(fd),    U(buf),  U(len),
+				  U(flags), U(from), U(fromlen) };
 
 	return socketcall(SYS_RECVFROM, args);
 }

@@ -5,7 +5,8 @@
 char **environ;
 
 int main(int argc, char **argv, char **envp);
-void __libc_start_main(int argc, char **argv, char **envp) __attribute__((noreturn));
+void __libc_start_main(int argc, char **argv, char **envp)
+	__attribute__((noreturn));
 
 void __libc_start_main(int argc, char **argv, char **envp)
 {

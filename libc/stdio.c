@@ -7,32 +7,34 @@
 #include <string.h>
 #include <unistd.h>
 
-#define F_READ		1	/* opened for reading */
-#define F_WRITE		2	/* opened for writing */
-#define F_EOF		4	/* a read returned 0: sticky until clearerr */
-#define F_ERR		8	/* a read or write failed */
-#define F_FREE_BUF	16	/* buf came from malloc */
-#define F_FREE_FILE	32	/* the FILE came from malloc */
+#define F_READ 1 /* opened for reading */
+#define F_WRITE 2 /* opened for writing */
+#define F_EOF 4 /* a read returned 0: sticky until clearerr */
+#define F_ERR 8 /* a read or write failed */
+#define F_FREE_BUF 16 /* buf came from malloc */
+#define F_FREE_FILE 32 /* the FILE came from malloc */
 
-#define MODE_UNSET	(-1)	/* decided at first use: line-buffered if a tty */
+#define MODE_UNSET (-1) /* decided at first use: line-buffered if a tty */
 
 struct __FILE {
 	int fd;
-	int flags;		/* F_* */
-	int mode;		/* _IOFBF, _IOLBF, _IONBF or MODE_UNSET */
+	int flags; /* F_* */
+	int mode; /* _IOFBF, _IOLBF, _IONBF or MODE_UNSET */
 	unsigned char *buf;
-	size_t size;		/* bytes in buf */
-	size_t rpos, rlen;	/* reading: next byte of buf, bytes read into buf */
-	size_t wlen;		/* writing: bytes of buf waiting to be written */
-	int ungot;		/* byte pushed back by ungetc, or EOF */
-	unsigned char one;	/* the buffer of an unbuffered stream */
-	struct __FILE *next;	/* every open stream, for fflush(NULL) */
+	size_t size; /* bytes in buf */
+	size_t rpos, rlen; /* reading: next byte of buf, bytes read into buf */
+	size_t wlen; /* writing: bytes of buf waiting to be written */
+	int ungot; /* byte pushed back by ungetc, or EOF */
+	unsigned char one; /* the buffer of an unbuffered stream */
+	struct __FILE *next; /* every open stream, for fflush(NULL) */
 };
 
 static unsigned char stdin_buf[BUFSIZ], stdout_buf[BUFSIZ];
 static FILE std_streams[3] = {
-	{ 0, F_READ, MODE_UNSET, stdin_buf, BUFSIZ, 0, 0, 0, EOF, 0, &std_streams[1] },
-	{ 1, F_WRITE, MODE_UNSET, stdout_buf, BUFSIZ, 0, 0, 0, EOF, 0, &std_streams[2] },
+	{ 0, F_READ, MODE_UNSET, stdin_buf, BUFSIZ, 0, 0, 0, EOF, 0,
+	  &std_streams[1] },
+	{ 1, F_WRITE, MODE_UNSET, stdout_buf, BUFSIZ, 0, 0, 0, EOF, 0,
+	  &std_streams[2] },
 	{ 2, F_WRITE, _IONBF, &std_streams[2].one, 1, 0, 0, 0, EOF, 0, NULL },
 };
 FILE *stdin = &std_streams[0];
@@ -85,7 +87,8 @@ int fflush(FILE *f)
 		f->wlen = 0;
 		ret = write_all(f, f->buf, wlen);
 	}
-	if (f->rpos < f->rlen && lseek(f->fd, -(off_t)(f->rlen - f->rpos), SEEK_CUR) >= 0)
+	if (f->rpos < f->rlen &&
+	    lseek(f->fd, -(off_t)(f->rlen - f->rpos), SEEK_CUR) >= 0)
 		f->rpos = f->rlen = 0;
 	return ret;
 }
@@ -384,7 +387,8 @@ long ftell(FILE *f)
 
 	if (pos < 0)
 		return -1;
-	return pos - (off_t)(f->rlen - f->rpos) + (off_t)f->wlen - (f->ungot != EOF);
+	return pos - (off_t)(f->rlen - f->rpos) + (off_t)f->wlen -
+	       (f->ungot != EOF);
 }
 
 void rewind(FILE *f)
@@ -428,11 +432,11 @@ int setvbuf(FILE *f, char *buf, int mode, size_t size)
 	} else if (buf && size > 0) {
 		newbuf = (unsigned char *)buf;
 	} else if (f->size > 1) {
-		newbuf = f->buf;	/* keep the buffer we have */
+		newbuf = f->buf; /* keep the buffer we have */
 		size = f->size;
 		own = f->flags & F_FREE_BUF;
 	} else {
-		newbuf = malloc(BUFSIZ);	/* was unbuffered */
+		newbuf = malloc(BUFSIZ); /* was unbuffered */
 		if (!newbuf)
 			return -1;
 		size = BUFSIZ;

@@ -22,7 +22,8 @@ static unsigned long long rand_state = 1;
  * bits are the random ones. */
 int rand(void)
 {
-	rand_state = rand_state * 6364136223846793005ULL + 1442695040888963407ULL;
+	rand_state =
+		rand_state * 6364136223846793005ULL + 1442695040888963407ULL;
 	return (int)(rand_state >> 33);
 }
 

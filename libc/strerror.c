@@ -88,10 +88,13 @@ static const struct {
 	[ELIBACC] = { "ELIBACC", "Can not access a needed shared library" },
 	[ELIBBAD] = { "ELIBBAD", "Accessing a corrupted shared library" },
 	[ELIBSCN] = { "ELIBSCN", ".lib section in a.out corrupted" },
-	[ELIBMAX] = { "ELIBMAX", "Attempting to link in too many shared libraries" },
+	[ELIBMAX] = { "ELIBMAX",
+		      "Attempting to link in too many shared libraries" },
 	[ELIBEXEC] = { "ELIBEXEC", "Cannot exec a shared library directly" },
-	[EILSEQ] = { "EILSEQ", "Invalid or incomplete multibyte or wide character" },
-	[ERESTART] = { "ERESTART", "Interrupted system call should be restarted" },
+	[EILSEQ] = { "EILSEQ",
+		     "Invalid or incomplete multibyte or wide character" },
+	[ERESTART] = { "ERESTART",
+		       "Interrupted system call should be restarted" },
 	[ESTRPIPE] = { "ESTRPIPE", "Streams pipe error" },
 	[EUSERS] = { "EUSERS", "Too many users" },
 	[ENOTSOCK] = { "ENOTSOCK", "Socket operation on non-socket" },
@@ -103,9 +106,11 @@ static const struct {
 	[ESOCKTNOSUPPORT] = { "ESOCKTNOSUPPORT", "Socket type not supported" },
 	[EOPNOTSUPP] = { "EOPNOTSUPP", "Operation not supported" },
 	[EPFNOSUPPORT] = { "EPFNOSUPPORT", "Protocol family not supported" },
-	[EAFNOSUPPORT] = { "EAFNOSUPPORT", "Address family not supported by protocol" },
+	[EAFNOSUPPORT] = { "EAFNOSUPPORT",
+			   "Address family not supported by protocol" },
 	[EADDRINUSE] = { "EADDRINUSE", "Address already in use" },
-	[EADDRNOTAVAIL] = { "EADDRNOTAVAIL", "Cannot assign requested address" },
+	[EADDRNOTAVAIL] = { "EADDRNOTAVAIL",
+			    "Cannot assign requested address" },
 	[ENETDOWN] = { "ENETDOWN", "Network is down" },
 	[ENETUNREACH] = { "ENETUNREACH", "Network is unreachable" },
 	[ENETRESET] = { "ENETRESET", "Network dropped connection on reset" },
@@ -114,8 +119,10 @@ static const struct {
 	[ENOBUFS] = { "ENOBUFS", "No buffer space available" },
 	[EISCONN] = { "EISCONN", "Transport endpoint is already connected" },
 	[ENOTCONN] = { "ENOTCONN", "Transport endpoint is not connected" },
-	[ESHUTDOWN] = { "ESHUTDOWN", "Cannot send after transport endpoint shutdown" },
-	[ETOOMANYREFS] = { "ETOOMANYREFS", "Too many references: cannot splice" },
+	[ESHUTDOWN] = { "ESHUTDOWN",
+			"Cannot send after transport endpoint shutdown" },
+	[ETOOMANYREFS] = { "ETOOMANYREFS",
+			   "Too many references: cannot splice" },
 	[ETIMEDOUT] = { "ETIMEDOUT", "Connection timed out" },
 	[ECONNREFUSED] = { "ECONNREFUSED", "Connection refused" },
 	[EHOSTDOWN] = { "EHOSTDOWN", "Host is down" },
@@ -203,7 +210,8 @@ char *strsignal(int sig)
 {
 	static char unknown[32];
 
-	if (sig <= 0 || sig >= (int)(sizeof(signals) / sizeof(signals[0])) || !signals[sig]) {
+	if (sig <= 0 || sig >= (int)(sizeof(signals) / sizeof(signals[0])) ||
+	    !signals[sig]) {
 		snprintf(unknown, sizeof(unknown), "Unknown signal %d", sig);
 		return unknown;
 	}

@@ -25,7 +25,7 @@ NO_LIBCALL void *memmove(void *dst, const void *src, size_t n)
 		while (n--)
 			*d++ = *s++;
 	} else {
-		while (n--)	/* overlap with dst above src: copy backwards */
+		while (n--) /* overlap with dst above src: copy backwards */
 			d[n] = s[n];
 	}
 	return dst;
@@ -247,7 +247,8 @@ int strcasecmp(const char *a, const char *b)
 int strncasecmp(const char *a, const char *b, size_t n)
 {
 	for (; n; n--, a++, b++) {
-		int x = tolower((unsigned char)*a), y = tolower((unsigned char)*b);
+		int x = tolower((unsigned char)*a),
+		    y = tolower((unsigned char)*b);
 
 		if (x != y)
 			return x - y;

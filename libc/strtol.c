@@ -18,8 +18,8 @@ static int digit_value(int c)
  * The magnitude of the number at s, saturated at ULLONG_MAX (*overflow set).
  * *end: just after the last digit, or s itself if there is no number.
  */
-static unsigned long long parse(const char *s, char **end, int base, int *negative,
-				int *overflow)
+static unsigned long long parse(const char *s, char **end, int base,
+				int *negative, int *overflow)
 {
 	const char *p = s;
 	unsigned long long v = 0;
@@ -36,9 +36,10 @@ static unsigned long long parse(const char *s, char **end, int base, int *negati
 		p++;
 	if (*p == '-' || *p == '+')
 		*negative = *p++ == '-';
-	if ((base == 0 || base == 16) && p[0] == '0' && tolower((unsigned char)p[1]) == 'x' &&
+	if ((base == 0 || base == 16) && p[0] == '0' &&
+	    tolower((unsigned char)p[1]) == 'x' &&
 	    digit_value((unsigned char)p[2]) < 16) {
-		p += 2;		/* "0x" only counts if a hex digit follows */
+		p += 2; /* "0x" only counts if a hex digit follows */
 		base = 16;
 	} else if (base == 0) {
 		base = *p == '0' ? 8 : 10;

@@ -27,7 +27,10 @@ static inline long __syscall2(long n, long a, long b)
 {
 	long ret;
 
-	__asm__ volatile("int $0x80" : "=a"(ret) : "a"(n), "b"(a), "c"(b) : "memory");
+	__asm__ volatile("int $0x80"
+			 : "=a"(ret)
+			 : "a"(n), "b"(a), "c"(b)
+			 : "memory");
 	return ret;
 }
 
@@ -66,7 +69,8 @@ static inline long __syscall5(long n, long a, long b, long c, long d, long e)
 
 /* The sixth argument goes in ebp, which is our frame pointer: save it, and
  * load ebp and eax from a small array whose address is in eax. */
-static inline long __syscall6(long n, long a, long b, long c, long d, long e, long f)
+static inline long __syscall6(long n, long a, long b, long c, long d, long e,
+			      long f)
 {
 	long ret;
 	long nf[2] = { n, f };
@@ -96,7 +100,8 @@ static inline long __syscall_ret(long r)
 #define syscall0(n) __syscall_ret(__syscall0(n))
 #define syscall1(n, a) __syscall_ret(__syscall1(n, __A(a)))
 #define syscall2(n, a, b) __syscall_ret(__syscall2(n, __A(a), __A(b)))
-#define syscall3(n, a, b, c) __syscall_ret(__syscall3(n, __A(a), __A(b), __A(c)))
+#define syscall3(n, a, b, c) \
+	__syscall_ret(__syscall3(n, __A(a), __A(b), __A(c)))
 #define syscall4(n, a, b, c, d) \
 	__syscall_ret(__syscall4(n, __A(a), __A(b), __A(c), __A(d)))
 #define syscall5(n, a, b, c, d, e) \

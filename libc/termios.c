@@ -12,7 +12,7 @@ int ioctl(int fd, unsigned long request, ...)
 	long arg;
 
 	va_start(ap, request);
-	arg = va_arg(ap, long);	/* an int or a pointer */
+	arg = va_arg(ap, long); /* an int or a pointer */
 	va_end(ap);
 	return syscall3(__NR_ioctl, fd, request, arg);
 }
@@ -39,7 +39,8 @@ int tcsetattr(int fd, int action, const struct termios *t)
 /* No line editing, no echo, no signals from keys: read() gets each byte. */
 void cfmakeraw(struct termios *t)
 {
-	t->c_iflag &= ~(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR | ICRNL | IXON);
+	t->c_iflag &= ~(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR |
+			ICRNL | IXON);
 	t->c_oflag &= ~OPOST;
 	t->c_lflag &= ~(ECHO | ECHONL | ICANON | ISIG | IEXTEN);
 	t->c_cflag &= ~(CSIZE | PARENB);

@@ -37,7 +37,8 @@ unsigned int sleep(unsigned int seconds)
 
 int usleep(useconds_t usec)
 {
-	struct timespec ts = { (long)(usec / 1000000), (long)(usec % 1000000) * 1000 };
+	struct timespec ts = { (long)(usec / 1000000),
+			       (long)(usec % 1000000) * 1000 };
 
 	return nanosleep(&ts, NULL);
 }
@@ -49,7 +50,8 @@ static int is_leap(int year)
 
 struct tm *gmtime_r(const time_t *t, struct tm *tm)
 {
-	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30,
+				       31, 31, 30, 31, 30, 31 };
 	long days = *t / 86400, secs = *t % 86400;
 	int year = 1970, len;
 
@@ -60,7 +62,7 @@ struct tm *gmtime_r(const time_t *t, struct tm *tm)
 	tm->tm_sec = secs % 60;
 	tm->tm_min = secs / 60 % 60;
 	tm->tm_hour = secs / 3600;
-	tm->tm_wday = ((days % 7) + 11) % 7;	/* 1970-01-01 was a Thursday */
+	tm->tm_wday = ((days % 7) + 11) % 7; /* 1970-01-01 was a Thursday */
 	while (days < 0) {
 		year--;
 		days += 365 + is_leap(year);

@@ -59,7 +59,8 @@ int fcntl(int fd, int cmd, ...)
 	long arg;
 
 	va_start(ap, cmd);
-	arg = va_arg(ap, long);	/* every command we know takes an int or none */
+	/* every command we know takes an int or nothing */
+	arg = va_arg(ap, long);
 	va_end(ap);
 	return syscall3(__NR_fcntl, fd, cmd, arg);
 }

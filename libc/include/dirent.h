@@ -10,7 +10,7 @@ struct dirent {
 	ino_t d_ino;
 	off_t d_off;
 	unsigned short d_reclen;
-	unsigned char d_type;	/* DT_* */
+	unsigned char d_type; /* DT_* */
 	char d_name[NAME_MAX + 1];
 };
 

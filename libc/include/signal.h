@@ -5,7 +5,7 @@
 #include <sys/types.h>
 #include <asm/signal.h>
 
-#define NSIG	(_NSIG + 1)	/* one past the highest signal number */
+#define NSIG (_NSIG + 1) /* one past the highest signal number */
 
 typedef int sig_atomic_t;
 typedef void (*sighandler_t)(int);
@@ -25,12 +25,12 @@ typedef struct {
 } siginfo_t;
 
 struct sigaction {
-	union {	/* sa_sigaction with SA_SIGINFO, sa_handler without */
+	union { /* sa_sigaction with SA_SIGINFO, sa_handler without */
 		void (*sa_handler)(int);
 		void (*sa_sigaction)(int, siginfo_t *, void *);
 	};
-	sigset_t sa_mask;	/* also blocked while the handler runs */
-	int sa_flags;		/* SA_* */
+	sigset_t sa_mask; /* also blocked while the handler runs */
+	int sa_flags; /* SA_* */
 	void (*sa_restorer)(void); /* ignored: libc sets its own */
 };
 

@@ -7,13 +7,13 @@
 #include <sys/types.h>
 #include <linux/fs.h>
 
-#define EOF	(-1)
-#define BUFSIZ	1024
+#define EOF (-1)
+#define BUFSIZ 1024
 
 /* setvbuf() modes */
-#define _IOFBF	0	/* fully buffered: write when the buffer is full */
-#define _IOLBF	1	/* line buffered: also write at each '\n' */
-#define _IONBF	2	/* unbuffered: write at once */
+#define _IOFBF 0 /* fully buffered: write when the buffer is full */
+#define _IOLBF 1 /* line buffered: also write at each '\n' */
+#define _IONBF 2 /* unbuffered: write at once */
 
 typedef struct __FILE FILE;
 
@@ -50,9 +50,11 @@ int puts(const char *s);
 void perror(const char *s);
 
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-int fprintf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int fprintf(FILE *f, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 int dprintf(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-int sprintf(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int sprintf(char *buf, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int vprintf(const char *fmt, va_list ap);

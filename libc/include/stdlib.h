@@ -4,9 +4,9 @@
 
 #include <stddef.h>
 
-#define EXIT_SUCCESS	0
-#define EXIT_FAILURE	1
-#define RAND_MAX	2147483647
+#define EXIT_SUCCESS 0
+#define EXIT_FAILURE 1
+#define RAND_MAX 2147483647
 
 void *malloc(size_t size);
 void free(void *ptr);
@@ -34,7 +34,8 @@ char *getenv(const char *name);
 int setenv(const char *name, const char *value, int overwrite);
 int unsetenv(const char *name);
 
-void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+void qsort(void *base, size_t n, size_t size,
+	   int (*cmp)(const void *, const void *));
 int rand(void);
 void srand(unsigned int seed);
 

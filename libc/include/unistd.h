@@ -6,15 +6,15 @@
 #include <sys/types.h>
 #include <linux/fs.h>
 
-#define STDIN_FILENO	0
-#define STDOUT_FILENO	1
-#define STDERR_FILENO	2
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
 
 /* access() modes */
-#define F_OK	0
-#define X_OK	1
-#define W_OK	2
-#define R_OK	4
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
 
 extern char **environ;
 

@@ -6,13 +6,14 @@
 
 struct abi_const {
 	const char *name;
-	const char *header;	/* our header that defines it */
+	const char *header; /* our header that defines it */
 	long long value;
-	int defined;		/* 0: this side's headers do not define it */
+	int defined; /* 0: this side's headers do not define it */
 };
 
 struct abi_layout {
-	const char *name;	/* "struct stat.st_ino", or "struct stat" for the size */
+	const char
+		*name; /* "struct stat.st_ino", or "struct stat" for the size */
 	unsigned long offset;
 	unsigned long size;
 };

@@ -16,7 +16,8 @@ static const struct {
 	const char *where;
 } known[] = {
 	{ "NR_syscalls", 0, 1, "MenuOS's own table size" },
-	{ "_NSIG", 64, 0, "arch/x86/include/asm/signal.h (glibc's _NSIG is 65)" },
+	{ "_NSIG", 64, 0,
+	  "arch/x86/include/asm/signal.h (glibc's _NSIG is 65)" },
 	{ "MAX_ERRNO", 4095, 0, "include/linux/err.h" },
 	{ "SOCK_TYPE_MASK", 0xf, 0, "include/linux/net.h" },
 };
@@ -29,15 +30,17 @@ static int passed, failed;
 static int check_const(int i)
 {
 	const struct abi_const *o = &ours[i];
-	const struct abi_const *ref = lnx[i].defined ? &lnx[i] : glibc[i].defined ? &glibc[i] : NULL;
+	const struct abi_const *ref = lnx[i].defined	 ? &lnx[i]
+				      : glibc[i].defined ? &glibc[i]
+							 : NULL;
 	const char *who = lnx[i].defined ? "Linux" : "glibc";
 	unsigned k;
 
 	if (ref) {
 		if (ref->value == o->value)
 			return 1;
-		printf("abi %s FAILED: %s: expected %lld (%s), got %lld\n", o->header, o->name,
-		       ref->value, who, o->value);
+		printf("abi %s FAILED: %s: expected %lld (%s), got %lld\n",
+		       o->header, o->name, ref->value, who, o->value);
 		return 0;
 	}
 	for (k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
@@ -45,12 +48,13 @@ static int check_const(int i)
 			continue;
 		if (known[k].any || known[k].value == o->value)
 			return 1;
-		printf("abi %s FAILED: %s: expected %lld (%s), got %lld\n", o->header, o->name,
-		       known[k].value, known[k].where, o->value);
+		printf("abi %s FAILED: %s: expected %lld (%s), got %lld\n",
+		       o->header, o->name, known[k].value, known[k].where,
+		       o->value);
 		return 0;
 	}
-	printf("abi %s FAILED: %s is not defined by Linux's or glibc's headers\n", o->header,
-	       o->name);
+	printf("abi %s FAILED: %s is not defined by Linux's or glibc's headers\n",
+	       o->header, o->name);
 	return 0;
 }
 
@@ -66,7 +70,8 @@ static void check_consts(void)
 	}
 	for (first = 0; first < n; first = i) {
 		bad = 0;
-		for (i = first; i < n && !strcmp(ours[i].header, ours[first].header); i++)
+		for (i = first;
+		     i < n && !strcmp(ours[i].header, ours[first].header); i++)
 			bad += !check_const(i);
 		if (bad) {
 			failed++;
@@ -95,7 +100,8 @@ static const struct abi_layout *find_ours(int n, const char *name)
 	return NULL;
 }
 
-static void check_layouts(struct abi_layout *ref, int nref, int nours, const char *who)
+static void check_layouts(struct abi_layout *ref, int nref, int nours,
+			  const char *who)
 {
 	int i, first, bad;
 	size_t len;
@@ -106,24 +112,28 @@ static void check_layouts(struct abi_layout *ref, int nref, int nours, const cha
 		for (i = first; i < nref && type_len(ref[i].name) == len &&
 				!strncmp(ref[i].name, ref[first].name, len);
 		     i++) {
-			const struct abi_layout *o = find_ours(nours, ref[i].name);
+			const struct abi_layout *o =
+				find_ours(nours, ref[i].name);
 
-			if (o && o->offset == ref[i].offset && o->size == ref[i].size)
+			if (o && o->offset == ref[i].offset &&
+			    o->size == ref[i].size)
 				continue;
 			bad++;
 			if (!o)
-				printf("abi %.*s FAILED: %s missing\n", (int)len, ref[i].name,
-				       ref[i].name);
+				printf("abi %.*s FAILED: %s missing\n",
+				       (int)len, ref[i].name, ref[i].name);
 			else
 				printf("abi %.*s FAILED: %s: expected offset %lu size %lu (%s), "
 				       "got offset %lu size %lu\n",
-				       (int)len, ref[i].name, ref[i].name, ref[i].offset,
-				       ref[i].size, who, o->offset, o->size);
+				       (int)len, ref[i].name, ref[i].name,
+				       ref[i].offset, ref[i].size, who,
+				       o->offset, o->size);
 		}
 		if (bad) {
 			failed++;
 		} else {
-			printf("abi %.*s (%s) ok\n", (int)len, ref[first].name, who);
+			printf("abi %.*s (%s) ok\n", (int)len, ref[first].name,
+			       who);
 			passed++;
 		}
 	}

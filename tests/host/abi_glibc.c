@@ -14,7 +14,8 @@
 int abi_glibc_consts(struct abi_const *t)
 {
 	int n = 0;
-#define C(name, hdr) t[n++] = (struct abi_const){ #name, hdr, (long long)(long)(name), 1 };
+#define C(name, hdr) \
+	t[n++] = (struct abi_const){ #name, hdr, (long long)(long)(name), 1 };
 #define U(name, hdr) t[n++] = (struct abi_const){ #name, hdr, 0, 0 };
 #include "abi_names.h"
 	return n;
@@ -24,9 +25,11 @@ int abi_glibc_layouts(struct abi_layout *t)
 {
 	int n = 0;
 #define SIZE_G(o, l) t[n++] = (struct abi_layout){ #o, 0, sizeof(l) };
-#define FIELD_G(o, l, f) \
-	t[n++] = (struct abi_layout){ #o "." #f, offsetof(l, f), sizeof(((l *)0)->f) };
-#define OFFSET_G(o, l, f) t[n++] = (struct abi_layout){ #o "." #f, offsetof(l, f), 0 };
+#define FIELD_G(o, l, f)                                         \
+	t[n++] = (struct abi_layout){ #o "." #f, offsetof(l, f), \
+				      sizeof(((l *)0)->f) };
+#define OFFSET_G(o, l, f) \
+	t[n++] = (struct abi_layout){ #o "." #f, offsetof(l, f), 0 };
 #define SIZE_K(o, l)
 #define FIELD_K(o, l, f)
 #define OFFSET_K(o, l, f)

@@ -24,7 +24,7 @@
 #include <linux/uio.h>
 #include <linux/utsname.h>
 #include <linux/wait.h>
-#include "abi_includes.h"	/* Linux's headers named like ours */
+#include "abi_includes.h" /* Linux's headers named like ours */
 #include "abi.h"
 
 /* asm/socket.h picks SO_RCVTIMEO by the size of the user's time_t;
@@ -34,7 +34,8 @@ typedef long time_t;
 int abi_linux_consts(struct abi_const *t)
 {
 	int n = 0;
-#define C(name, hdr) t[n++] = (struct abi_const){ #name, hdr, (long long)(long)(name), 1 };
+#define C(name, hdr) \
+	t[n++] = (struct abi_const){ #name, hdr, (long long)(long)(name), 1 };
 #define U(name, hdr) t[n++] = (struct abi_const){ #name, hdr, 0, 0 };
 #include "abi_names.h"
 	return n;
@@ -44,9 +45,11 @@ int abi_linux_layouts(struct abi_layout *t)
 {
 	int n = 0;
 #define SIZE_K(o, l) t[n++] = (struct abi_layout){ #o, 0, sizeof(l) };
-#define FIELD_K(o, l, f) \
-	t[n++] = (struct abi_layout){ #o "." #f, offsetof(l, f), sizeof(((l *)0)->f) };
-#define OFFSET_K(o, l, f) t[n++] = (struct abi_layout){ #o "." #f, offsetof(l, f), 0 };
+#define FIELD_K(o, l, f)                                         \
+	t[n++] = (struct abi_layout){ #o "." #f, offsetof(l, f), \
+				      sizeof(((l *)0)->f) };
+#define OFFSET_K(o, l, f) \
+	t[n++] = (struct abi_layout){ #o "." #f, offsetof(l, f), 0 };
 #define SIZE_G(o, l)
 #define FIELD_G(o, l, f)
 #define OFFSET_G(o, l, f)

@@ -1,7 +1,7 @@
 /* Our side of the ABI check: every constant and layout of include/uapi,
  * compiled like the kernel (-nostdinc, no libc) as i386. */
 #include <stddef.h>
-#include "abi_includes.h"	/* every header of include/uapi */
+#include "abi_includes.h" /* every header of include/uapi */
 #include "abi.h"
 
 /* rt_sigaction(174) on i386 reads Linux's kernel struct sigaction, which no
@@ -16,7 +16,8 @@ _Static_assert(sizeof(socket_state) == 4, "socket_state is an int enum");
 int abi_ours_consts(struct abi_const *t)
 {
 	int n = 0;
-#define C(name, hdr) t[n++] = (struct abi_const){ #name, hdr, (long long)(long)(name), 1 };
+#define C(name, hdr) \
+	t[n++] = (struct abi_const){ #name, hdr, (long long)(long)(name), 1 };
 #define U(name, hdr) t[n++] = (struct abi_const){ #name, hdr, 0, 0 };
 #include "abi_names.h"
 	return n;
@@ -26,9 +27,11 @@ int abi_ours_layouts(struct abi_layout *t)
 {
 	int n = 0;
 #define SIZE(side, o, l) t[n++] = (struct abi_layout){ #o, 0, sizeof(o) };
-#define FIELD(side, o, l, f) \
-	t[n++] = (struct abi_layout){ #o "." #f, offsetof(o, f), sizeof(((o *)0)->f) };
-#define OFFSET(side, o, l, f) t[n++] = (struct abi_layout){ #o "." #f, offsetof(o, f), 0 };
+#define FIELD(side, o, l, f)                                     \
+	t[n++] = (struct abi_layout){ #o "." #f, offsetof(o, f), \
+				      sizeof(((o *)0)->f) };
+#define OFFSET(side, o, l, f) \
+	t[n++] = (struct abi_layout){ #o "." #f, offsetof(o, f), 0 };
 #include "abi_structs.def"
 	return n;
 }

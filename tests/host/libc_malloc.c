@@ -23,12 +23,12 @@ static void test_basic(void)
 	strcpy(p, "123456789");
 	q = malloc(100);
 	EXPECT_INT(n, 0, (uintptr_t)q % 16);
-	EXPECT_TRUE(n, q + 100 <= p || p + 10 <= q);	/* no overlap */
+	EXPECT_TRUE(n, q + 100 <= p || p + 10 <= q); /* no overlap */
 	memset(q, 0xee, 100);
 	EXPECT_STR(n, "123456789", p);
 	p = realloc(p, 5000);
-	EXPECT_STR(n, "123456789", p);	/* moved with its contents */
-	p = realloc(p, 4);		/* shrinking keeps the block */
+	EXPECT_STR(n, "123456789", p); /* moved with its contents */
+	p = realloc(p, 4); /* shrinking keeps the block */
 	EXPECT_TRUE(n, !memcmp(p, "1234", 4));
 	free(p);
 	free(q);
@@ -43,7 +43,8 @@ static void test_basic(void)
 	free(p);
 	EXPECT_TRUE(n, malloc(0xfffffff0u) == NULL);
 	EXPECT_INT(n, ENOMEM, errno);
-	EXPECT_TRUE(n, calloc(0x10000, 0x10000) == NULL);	/* n * size overflows */
+	EXPECT_TRUE(n,
+		    calloc(0x10000, 0x10000) == NULL); /* n * size overflows */
 	EXPECT_TRUE(n, realloc(NULL, 8) != NULL);
 	PASS(n);
 }
@@ -60,7 +61,7 @@ static void test_coalesce(void)
 	for (i = 0; i < 1000; i++)
 		blocks[i] = malloc(100);
 	end_before = sbrk(0);
-	for (i = 0; i < 1000; i += 2)	/* every other one first */
+	for (i = 0; i < 1000; i += 2) /* every other one first */
 		free(blocks[i]);
 	for (i = 1; i < 1000; i += 2)
 		free(blocks[i]);
@@ -88,15 +89,17 @@ static void test_stress(void)
 		/* the block's bytes must be what we left there */
 		for (k = 0; k < len[i]; k++)
 			if (ptr[i][k] != (unsigned char)(tag[i] + k))
-				FAIL(n, "op %d: block %u byte %u: expected %u, got %u", op,
-				     (unsigned)i, (unsigned)k, (unsigned char)(tag[i] + k),
-				     ptr[i][k]);
+				FAIL(n,
+				     "op %d: block %u byte %u: expected %u, got %u",
+				     op, (unsigned)i, (unsigned)k,
+				     (unsigned char)(tag[i] + k), ptr[i][k]);
 		size = rand() % 4 == 0 ? rand() % 20000 : rand() % 200;
 		if (ptr[i] && rand() % 3 == 0) {
 			unsigned char *p = realloc(ptr[i], size + 1);
 
 			if (!p)
-				FAIL(n, "op %d: realloc(%u) failed", op, (unsigned)size + 1);
+				FAIL(n, "op %d: realloc(%u) failed", op,
+				     (unsigned)size + 1);
 			/* realloc keeps the old bytes: refill only the new tail */
 			for (k = len[i] < size ? len[i] : size; k < size; k++)
 				p[k] = tag[i] + k;
@@ -109,7 +112,8 @@ static void test_stress(void)
 		if (!ptr[i])
 			FAIL(n, "op %d: malloc(%u) failed", op, (unsigned)size);
 		if ((uintptr_t)ptr[i] % 16)
-			FAIL(n, "op %d: %p is not 16-byte aligned", op, (void *)ptr[i]);
+			FAIL(n, "op %d: %p is not 16-byte aligned", op,
+			     (void *)ptr[i]);
 		len[i] = size;
 		tag[i] = rand();
 		for (k = 0; k < size; k++)
@@ -130,7 +134,7 @@ static void test_double_free(void)
 		char *p = malloc(32), *q = malloc(32);
 
 		devnull = open("/dev/null", O_WRONLY);
-		dup2(devnull, 2);	/* the message is expected: hide it */
+		dup2(devnull, 2); /* the message is expected: hide it */
 		free(p);
 		free(q);
 		free(p);

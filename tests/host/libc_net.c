@@ -32,8 +32,9 @@ static void test_byteorder(void)
 static void test_pton_ntop(void)
 {
 	static const char *const bad[] = {
-		"", "1.2.3", "1.2.3.4.5", "256.1.1.1", "1.2.3.-4", "01.2.3.4", "1..2.3",
-		"1.2.3.4 ", " 1.2.3.4", "a.b.c.d", "1.2.3.4x", "1.2.3.",
+		"",	    "1.2.3",	"1.2.3.4.5", "256.1.1.1",
+		"1.2.3.-4", "01.2.3.4", "1..2.3",    "1.2.3.4 ",
+		" 1.2.3.4", "a.b.c.d",	"1.2.3.4x",  "1.2.3.",
 	};
 	const char *n = "inet_pton/inet_ntop";
 	unsigned char a[4];
@@ -46,15 +47,19 @@ static void test_pton_ntop(void)
 	EXPECT_INT(n, 1, inet_pton(AF_INET, "0.0.0.0", a));
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		if (inet_pton(AF_INET, bad[i], a) != 0)
-			FAIL(n, "inet_pton(\"%s\"): expected 0 (invalid), got 1", bad[i]);
+			FAIL(n,
+			     "inet_pton(\"%s\"): expected 0 (invalid), got 1",
+			     bad[i]);
 	EXPECT_INT(n, -1, inet_pton(AF_INET6, "::1", a));
 	EXPECT_INT(n, EAFNOSUPPORT, errno);
 
 	a[0] = 10, a[1] = 0, a[2] = 2, a[3] = 15;
 	EXPECT_STR(n, "10.0.2.15", inet_ntop(AF_INET, a, text, sizeof(text)));
 	a[0] = a[1] = a[2] = a[3] = 255;
-	EXPECT_STR(n, "255.255.255.255", inet_ntop(AF_INET, a, text, sizeof(text)));
-	EXPECT_TRUE(n, inet_ntop(AF_INET, a, text, 15) == NULL);	/* no room for NUL */
+	EXPECT_STR(n, "255.255.255.255",
+		   inet_ntop(AF_INET, a, text, sizeof(text)));
+	EXPECT_TRUE(n, inet_ntop(AF_INET, a, text, 15) ==
+			       NULL); /* no room for NUL */
 	EXPECT_INT(n, ENOSPC, errno);
 	EXPECT_TRUE(n, inet_ntop(AF_INET6, a, text, sizeof(text)) == NULL);
 	EXPECT_INT(n, EAFNOSUPPORT, errno);
@@ -69,13 +74,14 @@ static void test_aton(void)
 	EXPECT_INT(n, 1, inet_aton("192.168.1.2", &in));
 	EXPECT_INT(n, htonl(0xc0a80102), in.s_addr);
 	EXPECT_STR(n, "192.168.1.2", inet_ntoa(in));
-	EXPECT_INT(n, 1, inet_aton("127.1", &in));	/* a.b: b fills 24 bits */
+	EXPECT_INT(n, 1, inet_aton("127.1", &in)); /* a.b: b fills 24 bits */
 	EXPECT_STR(n, "127.0.0.1", inet_ntoa(in));
-	EXPECT_INT(n, 1, inet_aton("10.1.258", &in));	/* a.b.c: c fills 16 bits */
+	EXPECT_INT(n, 1,
+		   inet_aton("10.1.258", &in)); /* a.b.c: c fills 16 bits */
 	EXPECT_STR(n, "10.1.1.2", inet_ntoa(in));
 	EXPECT_INT(n, 1, inet_aton("0x7f000001", &in));
 	EXPECT_STR(n, "127.0.0.1", inet_ntoa(in));
-	EXPECT_INT(n, 1, inet_aton("010.0.0.1", &in));	/* octal */
+	EXPECT_INT(n, 1, inet_aton("010.0.0.1", &in)); /* octal */
 	EXPECT_STR(n, "8.0.0.1", inet_ntoa(in));
 	EXPECT_INT(n, 0, inet_aton("1.2.3.256", &in));
 	EXPECT_INT(n, 0, inet_aton("1.2.3.4.5", &in));
@@ -99,7 +105,8 @@ static int listen_loopback(struct sockaddr_in *addr)
 	addr->sin_port = 0;
 	addr->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) < 0 ||
-	    bind(fd, (struct sockaddr *)addr, sizeof(*addr)) < 0 || listen(fd, 5) < 0 ||
+	    bind(fd, (struct sockaddr *)addr, sizeof(*addr)) < 0 ||
+	    listen(fd, 5) < 0 ||
 	    getsockname(fd, (struct sockaddr *)addr, &len) < 0) {
 		close(fd);
 		return -1;
@@ -109,7 +116,8 @@ static int listen_loopback(struct sockaddr_in *addr)
 
 static void test_tcp(void)
 {
-	const char *n = "TCP on 127.0.0.1: socket/bind/listen/connect/accept/send/recv";
+	const char *n =
+		"TCP on 127.0.0.1: socket/bind/listen/connect/accept/send/recv";
 	struct sockaddr_in addr, peer, local;
 	socklen_t len;
 	int lfd, cfd, sfd, type, one = 1;
@@ -130,7 +138,7 @@ static void test_tcp(void)
 
 	len = sizeof(local);
 	EXPECT_OK(n, getsockname(cfd, (struct sockaddr *)&local, &len));
-	EXPECT_INT(n, local.sin_port, peer.sin_port);	/* the two ends agree */
+	EXPECT_INT(n, local.sin_port, peer.sin_port); /* the two ends agree */
 	len = sizeof(peer);
 	EXPECT_OK(n, getpeername(cfd, (struct sockaddr *)&peer, &len));
 	EXPECT_INT(n, addr.sin_port, peer.sin_port);
@@ -138,7 +146,7 @@ static void test_tcp(void)
 	EXPECT_INT(n, 6, send(cfd, "hello\n", 6, 0));
 	EXPECT_INT(n, 6, recv(sfd, buf, 6, MSG_WAITALL));
 	EXPECT_TRUE(n, !memcmp(buf, "hello\n", 6));
-	EXPECT_INT(n, 3, write(sfd, "hi\n", 3));	/* a socket is a file too */
+	EXPECT_INT(n, 3, write(sfd, "hi\n", 3)); /* a socket is a file too */
 	EXPECT_INT(n, 3, read(cfd, buf, sizeof(buf)));
 	EXPECT_TRUE(n, !memcmp(buf, "hi\n", 3));
 	EXPECT_INT(n, 4, send(cfd, "peek", 4, 0));
@@ -148,7 +156,8 @@ static void test_tcp(void)
 	len = sizeof(type);
 	EXPECT_OK(n, getsockopt(cfd, SOL_SOCKET, SO_TYPE, &type, &len));
 	EXPECT_INT(n, SOCK_STREAM, type);
-	EXPECT_OK(n, setsockopt(cfd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one)));
+	EXPECT_OK(n,
+		  setsockopt(cfd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one)));
 	len = sizeof(type);
 	EXPECT_OK(n, getsockopt(cfd, IPPROTO_TCP, TCP_NODELAY, &type, &len));
 	EXPECT_INT(n, 1, type);
@@ -156,7 +165,7 @@ static void test_tcp(void)
 	EXPECT_INT(n, -1, recv(sfd, buf, sizeof(buf), MSG_DONTWAIT));
 	EXPECT_INT(n, EAGAIN, errno);
 	EXPECT_OK(n, shutdown(cfd, SHUT_WR));
-	EXPECT_INT(n, 0, recv(sfd, buf, sizeof(buf), 0));	/* the peer's FIN */
+	EXPECT_INT(n, 0, recv(sfd, buf, sizeof(buf), 0)); /* the peer's FIN */
 	close(cfd);
 	close(sfd);
 	close(lfd);
@@ -180,11 +189,13 @@ static void test_tcp_fork(void)
 	if (pid == 0) {
 		int fd = socket(AF_INET, SOCK_STREAM, 0);
 
-		if (fd < 0 || connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0)
+		if (fd < 0 ||
+		    connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0)
 			_exit(1);
 		if (send(fd, "hello", 5, 0) != 5)
 			_exit(2);
-		if (recv(fd, buf, sizeof(buf), MSG_WAITALL) != 2 || memcmp(buf, "hi", 2))
+		if (recv(fd, buf, sizeof(buf), MSG_WAITALL) != 2 ||
+		    memcmp(buf, "hi", 2))
 			_exit(3);
 		_exit(0);
 	}
@@ -251,9 +262,12 @@ static void test_udp(void)
 	a.sin_addr.s_addr = inet_addr("127.0.0.1");
 	EXPECT_OK(n, bind(s1, (struct sockaddr *)&a, sizeof(a)));
 	EXPECT_OK(n, getsockname(s1, (struct sockaddr *)&a, &len));
-	EXPECT_INT(n, 5, sendto(s2, "datag", 5, 0, (struct sockaddr *)&a, sizeof(a)));
+	EXPECT_INT(n, 5,
+		   sendto(s2, "datag", 5, 0, (struct sockaddr *)&a, sizeof(a)));
 	len = sizeof(from);
-	EXPECT_INT(n, 5, recvfrom(s1, buf, sizeof(buf), 0, (struct sockaddr *)&from, &len));
+	EXPECT_INT(n, 5,
+		   recvfrom(s1, buf, sizeof(buf), 0, (struct sockaddr *)&from,
+			    &len));
 	EXPECT_TRUE(n, !memcmp(buf, "datag", 5));
 	EXPECT_INT(n, htonl(INADDR_LOOPBACK), from.sin_addr.s_addr);
 	EXPECT_INT(n, 2, sendto(s1, "ok", 2, 0, (struct sockaddr *)&from, len));
@@ -305,7 +319,7 @@ static void test_poll_select(void)
 	p[0].events = POLLIN;
 	p[1].fd = fds[1];
 	p[1].events = POLLOUT;
-	EXPECT_INT(n, 1, poll(p, 2, 0));	/* only the write end is ready */
+	EXPECT_INT(n, 1, poll(p, 2, 0)); /* only the write end is ready */
 	EXPECT_INT(n, 0, p[0].revents);
 	EXPECT_INT(n, POLLOUT, p[1].revents);
 	write(fds[1], "x", 1);
@@ -322,7 +336,7 @@ static void test_poll_select(void)
 	EXPECT_INT(n, 1, read(fds[0], &c, 1));
 	p[0].events = POLLIN;
 	EXPECT_INT(n, 1, poll(p, 1, 100));
-	EXPECT_TRUE(n, p[0].revents & POLLHUP);	/* writer closed */
+	EXPECT_TRUE(n, p[0].revents & POLLHUP); /* writer closed */
 	FD_ZERO(&rd);
 	FD_SET(fds[0], &rd);
 	FD_CLR(fds[0], &rd);

@@ -32,10 +32,10 @@ static void test_fork_wait(void)
 
 	pid = fork();
 	if (pid == 0) {
-		pause();	/* until killed */
+		pause(); /* until killed */
 		_exit(0);
 	}
-	EXPECT_INT(n, 0, waitpid(pid, &status, WNOHANG));	/* still running */
+	EXPECT_INT(n, 0, waitpid(pid, &status, WNOHANG)); /* still running */
 	EXPECT_OK(n, kill(pid, SIGTERM));
 	EXPECT_INT(n, pid, wait(&status));
 	EXPECT_TRUE(n, WIFSIGNALED(status) && !WIFEXITED(status));
@@ -61,7 +61,7 @@ static void test_pipe_dup(void)
 	EXPECT_INT(n, 3, read(40, buf, sizeof(buf)));
 	EXPECT_TRUE(n, !memcmp(buf, "llo", 3));
 	close(fds[1]);
-	EXPECT_INT(n, 0, read(40, buf, sizeof(buf)));	/* writer gone: EOF */
+	EXPECT_INT(n, 0, read(40, buf, sizeof(buf))); /* writer gone: EOF */
 	close(40);
 	close(copy);
 	close(fds[0]);
@@ -160,10 +160,10 @@ static void test_signal(void)
 	EXPECT_TRUE(n, signal(SIGUSR1, on_signal) == SIG_DFL);
 	got_signal = 0;
 	EXPECT_OK(n, kill(getpid(), SIGUSR1));
-	EXPECT_INT(n, SIGUSR1, got_signal);	/* delivered, and we came back */
+	EXPECT_INT(n, SIGUSR1, got_signal); /* delivered, and we came back */
 	got_signal = 0;
 	EXPECT_OK(n, raise(SIGUSR1));
-	EXPECT_INT(n, SIGUSR1, got_signal);	/* the handler stayed installed */
+	EXPECT_INT(n, SIGUSR1, got_signal); /* the handler stayed installed */
 	EXPECT_TRUE(n, signal(SIGUSR1, SIG_IGN) == on_signal);
 	got_signal = 0;
 	raise(SIGUSR1);
@@ -186,7 +186,8 @@ static void test_signal(void)
 	act.sa_flags = 0;
 	EXPECT_OK(n, sigaction(SIGUSR2, &act, &old));
 	EXPECT_OK(n, sigaction(SIGUSR2, NULL, &old));
-	EXPECT_TRUE(n, !(old.sa_flags & SA_SIGINFO));	/* as the program set it */
+	EXPECT_TRUE(n,
+		    !(old.sa_flags & SA_SIGINFO)); /* as the program set it */
 	signal(SIGUSR2, SIG_DFL);
 
 	EXPECT_INT(n, -1, sigaction(0, &act, NULL));
@@ -220,9 +221,9 @@ static void test_sigprocmask(void)
 	EXPECT_OK(n, sigprocmask(SIG_BLOCK, &set, &old));
 	got_signal = 0;
 	raise(SIGUSR1);
-	EXPECT_INT(n, 0, got_signal);		/* blocked: pending */
+	EXPECT_INT(n, 0, got_signal); /* blocked: pending */
 	EXPECT_OK(n, sigprocmask(SIG_SETMASK, &old, NULL));
-	EXPECT_INT(n, SIGUSR1, got_signal);	/* delivered on unblock */
+	EXPECT_INT(n, SIGUSR1, got_signal); /* delivered on unblock */
 	signal(SIGUSR1, SIG_DFL);
 	PASS(n);
 }
@@ -234,7 +235,7 @@ static void test_abort(void)
 	pid_t pid = fork();
 
 	if (pid == 0) {
-		signal(SIGABRT, on_signal);	/* abort must still kill */
+		signal(SIGABRT, on_signal); /* abort must still kill */
 		abort();
 	}
 	waitpid(pid, &status, 0);
@@ -281,7 +282,7 @@ static void test_setjmp(void)
 	calls = 0;
 	r = setjmp(jump);
 	if (calls++ == 0)
-		longjmp(jump, 0);	/* 0 becomes 1 */
+		longjmp(jump, 0); /* 0 becomes 1 */
 	EXPECT_INT(n, 1, r);
 	PASS(n);
 }
@@ -295,7 +296,7 @@ static void test_time(void)
 	long elapsed_ms;
 
 	t = time(NULL);
-	EXPECT_TRUE(n, t > 1600000000);	/* after 2020 */
+	EXPECT_TRUE(n, t > 1600000000); /* after 2020 */
 	EXPECT_INT(n, t, time(&t2) - (time(NULL) - t));
 	EXPECT_OK(n, gettimeofday(&tv, NULL));
 	EXPECT_TRUE(n, tv.tv_sec - t >= 0 && tv.tv_sec - t <= 2);
@@ -306,7 +307,8 @@ static void test_time(void)
 	EXPECT_OK(n, nanosleep(&ts, NULL));
 	EXPECT_OK(n, usleep(10000));
 	EXPECT_OK(n, clock_gettime(CLOCK_MONOTONIC, &b));
-	elapsed_ms = (b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000;
+	elapsed_ms = (b.tv_sec - a.tv_sec) * 1000 +
+		     (b.tv_nsec - a.tv_nsec) / 1000000;
 	EXPECT_TRUE(n, elapsed_ms >= 30 && elapsed_ms < 2000);
 	EXPECT_INT(n, -1, clock_gettime(12345, &a));
 	EXPECT_INT(n, EINVAL, errno);
@@ -322,16 +324,16 @@ static void test_gmtime(void)
 	t = 0;
 	gmtime_r(&t, &tm);
 	EXPECT_INT(n, 70, tm.tm_year);
-	EXPECT_INT(n, 4, tm.tm_wday);		/* Thursday */
-	t = 951825600;			/* 2000-02-29 12:00:00 */
+	EXPECT_INT(n, 4, tm.tm_wday); /* Thursday */
+	t = 951825600; /* 2000-02-29 12:00:00 */
 	gmtime_r(&t, &tm);
 	EXPECT_INT(n, 100, tm.tm_year);
 	EXPECT_INT(n, 1, tm.tm_mon);
 	EXPECT_INT(n, 29, tm.tm_mday);
 	EXPECT_INT(n, 12, tm.tm_hour);
 	EXPECT_INT(n, 59, tm.tm_yday);
-	EXPECT_INT(n, 2, tm.tm_wday);		/* Tuesday */
-	t = 2147483647;			/* 2038-01-19 03:14:07 */
+	EXPECT_INT(n, 2, tm.tm_wday); /* Tuesday */
+	t = 2147483647; /* 2038-01-19 03:14:07 */
 	gmtime_r(&t, &tm);
 	EXPECT_INT(n, 138, tm.tm_year);
 	EXPECT_INT(n, 0, tm.tm_mon);
@@ -339,7 +341,7 @@ static void test_gmtime(void)
 	EXPECT_INT(n, 3, tm.tm_hour);
 	EXPECT_INT(n, 14, tm.tm_min);
 	EXPECT_INT(n, 7, tm.tm_sec);
-	t = -1;				/* 1969-12-31 23:59:59, a Wednesday */
+	t = -1; /* 1969-12-31 23:59:59, a Wednesday */
 	gmtime_r(&t, &tm);
 	EXPECT_INT(n, 69, tm.tm_year);
 	EXPECT_INT(n, 11, tm.tm_mon);
@@ -435,7 +437,7 @@ static void test_fcntl_cwd(void)
 	EXPECT_INT(n, 0, isatty(fds[0]));
 	EXPECT_INT(n, ENOTTY, errno);
 	fd = fcntl(fds[1], F_DUPFD, 10);
-	EXPECT_TRUE(n, fd >= 10);	/* the lowest free fd from 10 up */
+	EXPECT_TRUE(n, fd >= 10); /* the lowest free fd from 10 up */
 	close(fd);
 	close(fds[0]);
 	close(fds[1]);
@@ -463,9 +465,10 @@ static void test_ids_uname_brk(void)
 	EXPECT_TRUE(n, getppid() > 0);
 	pid = fork();
 	if (pid == 0) {
-		if (setpgid(0, 0) < 0 || getpgrp() != getpid() || getpgid(0) != getpid())
+		if (setpgid(0, 0) < 0 || getpgrp() != getpid() ||
+		    getpgid(0) != getpid())
 			_exit(1);
-		if (setsid() >= 0)	/* a group leader cannot start a session */
+		if (setsid() >= 0) /* a group leader cannot start a session */
 			_exit(2);
 		_exit(0);
 	}
@@ -481,7 +484,7 @@ static void test_ids_uname_brk(void)
 	EXPECT_TRUE(n, a != (char *)-1);
 	b = sbrk(8192);
 	EXPECT_TRUE(n, b == a);
-	memset(b, 0x5a, 8192);	/* it is really ours */
+	memset(b, 0x5a, 8192); /* it is really ours */
 	EXPECT_TRUE(n, sbrk(0) == a + 8192);
 	EXPECT_TRUE(n, sbrk(-8192) == a + 8192);
 	EXPECT_TRUE(n, sbrk(0) == a);

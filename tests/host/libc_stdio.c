@@ -24,19 +24,21 @@ static void unchecked(const char *fmt, ...)
 	va_end(ap);
 }
 
-#define FMT_UNCHECKED(want, ...) \
-	do { \
-		unchecked(__VA_ARGS__); \
-		if (strcmp(buf, want)) \
-			FAIL(n, "%s: expected \"%s\", got \"%s\"", #__VA_ARGS__, want, buf); \
+#define FMT_UNCHECKED(want, ...)                                   \
+	do {                                                       \
+		unchecked(__VA_ARGS__);                            \
+		if (strcmp(buf, want))                             \
+			FAIL(n, "%s: expected \"%s\", got \"%s\"", \
+			     #__VA_ARGS__, want, buf);             \
 	} while (0)
 
 /* each line: the expected text, then the snprintf that must produce it */
-#define FMT(want, ...) \
-	do { \
-		snprintf(buf, sizeof(buf), __VA_ARGS__); \
-		if (strcmp(buf, want)) \
-			FAIL(n, "%s: expected \"%s\", got \"%s\"", #__VA_ARGS__, want, buf); \
+#define FMT(want, ...)                                             \
+	do {                                                       \
+		snprintf(buf, sizeof(buf), __VA_ARGS__);           \
+		if (strcmp(buf, want))                             \
+			FAIL(n, "%s: expected \"%s\", got \"%s\"", \
+			     #__VA_ARGS__, want, buf);             \
 	} while (0)
 
 static void test_printf_int(void)
@@ -57,7 +59,7 @@ static void test_printf_int(void)
 	FMT(" 42", "% d", 42);
 	FMT("-42", "%+d", -42);
 	FMT("  042", "%5.3d", 42);
-	FMT_UNCHECKED("  042", "%05.3d", 42);	/* precision turns '0' off */
+	FMT_UNCHECKED("  042", "%05.3d", 42); /* precision turns '0' off */
 	FMT("", "%.0d", 0);
 	FMT("    ", "%4.0d", 0);
 	FMT("   42", "%*d", 5, 42);
@@ -85,7 +87,7 @@ static void test_printf_length(void)
 	FMT("123", "%zu", (size_t)123);
 	FMT("-7", "%td", (ptrdiff_t)-7);
 	FMT("-9", "%jd", (intmax_t)-9);
-	FMT("1 2 3", "%hhd %lld %d", 1, 2LL, 3);	/* arguments stay in step */
+	FMT("1 2 3", "%hhd %lld %d", 1, 2LL, 3); /* arguments stay in step */
 	PASS(n);
 }
 
@@ -124,7 +126,8 @@ static void test_printf_str(void)
 	FMT("  x", "%3c", 'x');
 	FMT("x  |", "%-3c|", 'x');
 	FMT("100%", "%d%%", 100);
-	FMT_UNCHECKED("a%yb", "a%yb");	/* unknown conversion printed as written */
+	FMT_UNCHECKED("a%yb",
+		      "a%yb"); /* unknown conversion printed as written */
 	FMT("MenuOS>> ", "%s>> ", "MenuOS");
 	PASS(n);
 }
@@ -137,8 +140,8 @@ static void test_snprintf_truncate(void)
 
 	memset(small, 'Z', sizeof(small));
 	r = snprintf(small, sizeof(small), "%s", "0123456789");
-	EXPECT_INT(n, 10, r);			/* what it would have written */
-	EXPECT_STR(n, "0123456", small);	/* always NUL-terminated */
+	EXPECT_INT(n, 10, r); /* what it would have written */
+	EXPECT_STR(n, "0123456", small); /* always NUL-terminated */
 	r = snprintf(small, 1, "abc");
 	EXPECT_INT(n, 3, r);
 	EXPECT_STR(n, "", small);
@@ -171,7 +174,7 @@ static void test_file_io(void)
 	EXPECT_TRUE(n, f != NULL);
 	EXPECT_INT(n, 7, fprintf(f, "line %d\n", 1));
 	EXPECT_INT(n, 0, fputs("line 2\nlast", f));
-	for (i = 0; i < 3000; i++)	/* more than one buffer */
+	for (i = 0; i < 3000; i++) /* more than one buffer */
 		fputc('a' + i % 26, f);
 	EXPECT_INT(n, 0, fclose(f));
 
@@ -180,14 +183,14 @@ static void test_file_io(void)
 	EXPECT_STR(n, "line 1\n", fgets(line, sizeof(line), f));
 	EXPECT_INT(n, 7, ftell(f));
 	EXPECT_STR(n, "line 2\n", fgets(line, sizeof(line), f));
-	EXPECT_STR(n, "las", fgets(line, 4, f));	/* size - 1 bytes */
+	EXPECT_STR(n, "las", fgets(line, 4, f)); /* size - 1 bytes */
 	EXPECT_INT(n, 't', fgetc(f));
 	EXPECT_INT(n, 'a', fgetc(f));
 	EXPECT_INT(n, 'a', ungetc('a', f));
 	EXPECT_INT(n, 'a', getc(f));
 	EXPECT_INT(n, 1, fseek(f, -2, SEEK_END) == 0);
 	EXPECT_INT(n, 2, fread(line, 1, sizeof(line), f));
-	EXPECT_TRUE(n, !memcmp(line, "ij", 2));	/* 2998 % 26 = 8: i, then j */
+	EXPECT_TRUE(n, !memcmp(line, "ij", 2)); /* 2998 % 26 = 8: i, then j */
 	EXPECT_INT(n, EOF, fgetc(f));
 	EXPECT_TRUE(n, feof(f) && !ferror(f));
 	clearerr(f);
@@ -240,7 +243,7 @@ static const char *child_output(void (*fn)(void))
 
 static void print_then_exit(void)
 {
-	setvbuf(stdout, NULL, _IOFBF, 0);	/* undo CHECK_START for this child */
+	setvbuf(stdout, NULL, _IOFBF, 0); /* undo CHECK_START for this child */
 	printf("buffered ");
 	printf("until exit");
 	exit(0);
@@ -250,7 +253,7 @@ static void print_then__exit(void)
 {
 	setvbuf(stdout, NULL, _IOFBF, 0);
 	printf("lost");
-	_exit(0);	/* no flush: fully buffered output is lost */
+	_exit(0); /* no flush: fully buffered output is lost */
 }
 
 static void print_unbuffered(void)
@@ -266,13 +269,23 @@ static void print_line_buffered(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	printf("line\npartial");
-	_exit(0);	/* "line\n" went out at the newline, "partial" did not */
+	_exit(0); /* "line\n" went out at the newline, "partial" did not */
 }
 
 static int exit_order[3], exit_count;
-static void at1(void) { exit_order[exit_count++] = 1; }
-static void at2(void) { exit_order[exit_count++] = 2; printf("[%d%d]", exit_order[0], exit_order[1]); }
-static void at3(void) { exit_order[exit_count++] = 3; }
+static void at1(void)
+{
+	exit_order[exit_count++] = 1;
+}
+static void at2(void)
+{
+	exit_order[exit_count++] = 2;
+	printf("[%d%d]", exit_order[0], exit_order[1]);
+}
+static void at3(void)
+{
+	exit_order[exit_count++] = 3;
+}
 
 static void print_atexit(void)
 {
@@ -281,7 +294,7 @@ static void print_atexit(void)
 	atexit(at2);
 	atexit(at3);
 	printf("main");
-	exit(0);	/* at3, at2 (prints), at1, then the flush */
+	exit(0); /* at3, at2 (prints), at1, then the flush */
 }
 
 static void print_default_mode(void)
@@ -323,7 +336,7 @@ static void test_stdin_pipe(void)
 	EXPECT_STR(n, "last", fgets(line, sizeof(line), stdin));
 	EXPECT_TRUE(n, fgets(line, sizeof(line), stdin) == NULL);
 	EXPECT_TRUE(n, feof(stdin));
-	EXPECT_INT(n, EOF, getchar());	/* EOF stays */
+	EXPECT_INT(n, EOF, getchar()); /* EOF stays */
 	clearerr(stdin);
 	dup2(saved, 0);
 	close(saved);

@@ -13,16 +13,17 @@ static void test_mem(void)
 	const char *n = "memcpy/memmove/memset/memcmp/memchr";
 	char buf[16] = "abcdefghij";
 
-	memmove(buf + 2, buf, 5);	/* overlapping, forwards */
+	memmove(buf + 2, buf, 5); /* overlapping, forwards */
 	EXPECT_STR(n, "ababcdehij", buf);
-	memmove(buf, buf + 2, 5);	/* overlapping, backwards */
+	memmove(buf, buf + 2, 5); /* overlapping, backwards */
 	EXPECT_STR(n, "abcdedehij", buf);
 	memset(buf, 'x', 3);
 	EXPECT_STR(n, "xxxdedehij", buf);
 	memcpy(buf, "0123456789", 11);
 	EXPECT_STR(n, "0123456789", buf);
 	EXPECT_TRUE(n, memcmp("abc", "abd", 3) < 0);
-	EXPECT_TRUE(n, memcmp("ab\xff", "ab\x01", 3) > 0);	/* unsigned compare */
+	EXPECT_TRUE(n,
+		    memcmp("ab\xff", "ab\x01", 3) > 0); /* unsigned compare */
 	EXPECT_INT(n, 0, memcmp("abc", "abd", 2));
 	EXPECT_TRUE(n, memchr(buf, '5', 10) == buf + 5);
 	EXPECT_TRUE(n, memchr(buf, 'z', 10) == NULL);
@@ -45,19 +46,19 @@ static void test_str(void)
 	EXPECT_STR(n, "foobarbaz", buf);
 	memset(buf, 'q', sizeof(buf));
 	strncpy(buf, "ab", 5);
-	EXPECT_TRUE(n, !memcmp(buf, "ab\0\0\0q", 6));	/* pads with NULs */
+	EXPECT_TRUE(n, !memcmp(buf, "ab\0\0\0q", 6)); /* pads with NULs */
 	strncpy(buf, "abcdef", 3);
-	EXPECT_TRUE(n, !memcmp(buf, "abc\0", 4));	/* no NUL added */
+	EXPECT_TRUE(n, !memcmp(buf, "abc\0", 4)); /* no NUL added */
 	EXPECT_TRUE(n, strcmp("a", "b") < 0);
 	EXPECT_TRUE(n, strcmp("b", "a") > 0);
 	EXPECT_TRUE(n, strcmp("ab", "a") > 0);
 	EXPECT_INT(n, 0, strcmp("same", "same"));
-	EXPECT_TRUE(n, strcmp("\xe9", "a") > 0);	/* bytes are unsigned */
+	EXPECT_TRUE(n, strcmp("\xe9", "a") > 0); /* bytes are unsigned */
 	EXPECT_INT(n, 0, strncmp("abcX", "abcY", 3));
 	EXPECT_TRUE(n, strncmp("abcX", "abcY", 4) < 0);
 	EXPECT_STR(n, "lo world", strchr("hello world", 'l') + 1);
 	EXPECT_STR(n, "ld", strrchr("hello world", 'l'));
-	EXPECT_TRUE(n, strchr("abc", '\0') != NULL);	/* finds the NUL */
+	EXPECT_TRUE(n, strchr("abc", '\0') != NULL); /* finds the NUL */
 	EXPECT_TRUE(n, strchr("abc", 'z') == NULL);
 	EXPECT_STR(n, "world", strstr("hello world", "wor"));
 	EXPECT_TRUE(n, strstr("hello", "") != NULL);
@@ -136,7 +137,7 @@ struct strtol_case {
 	const char *in;
 	int base;
 	long want;
-	int want_end;	/* characters consumed */
+	int want_end; /* characters consumed */
 	int want_errno;
 };
 
@@ -149,10 +150,10 @@ static void test_strtol(void)
 		{ "0x1f", 0, 31, 4, 0 },
 		{ "0X1F", 16, 31, 4, 0 },
 		{ "1f", 16, 31, 2, 0 },
-		{ "0x", 0, 0, 1, 0 },		/* "0", then "x" is not part of it */
+		{ "0x", 0, 0, 1, 0 }, /* "0", then "x" is not part of it */
 		{ "0xg", 16, 0, 1, 0 },
 		{ "017", 0, 15, 3, 0 },
-		{ "019", 0, 1, 2, 0 },		/* octal stops at 9 */
+		{ "019", 0, 1, 2, 0 }, /* octal stops at 9 */
 		{ "z", 36, 35, 1, 0 },
 		{ "101", 2, 5, 3, 0 },
 		{ "", 10, 0, 0, 0 },
@@ -175,12 +176,15 @@ static void test_strtol(void)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		errno = 0;
 		v = strtol(cases[i].in, &end, cases[i].base);
-		if (v != cases[i].want || end - cases[i].in != cases[i].want_end ||
+		if (v != cases[i].want ||
+		    end - cases[i].in != cases[i].want_end ||
 		    errno != cases[i].want_errno)
-			FAIL(n, "strtol(\"%s\", %d): expected %ld, end +%d, errno %d; "
-				"got %ld, end +%d, errno %d",
-			     cases[i].in, cases[i].base, cases[i].want, cases[i].want_end,
-			     cases[i].want_errno, v, (int)(end - cases[i].in), errno);
+			FAIL(n,
+			     "strtol(\"%s\", %d): expected %ld, end +%d, errno %d; "
+			     "got %ld, end +%d, errno %d",
+			     cases[i].in, cases[i].base, cases[i].want,
+			     cases[i].want_end, cases[i].want_errno, v,
+			     (int)(end - cases[i].in), errno);
 	}
 	PASS(n);
 }
@@ -196,7 +200,7 @@ static void test_strtoul(void)
 	EXPECT_INT(n, 4294967295UL, strtoul("4294967296", NULL, 10));
 	EXPECT_INT(n, ERANGE, errno);
 	errno = 0;
-	EXPECT_INT(n, 4294967295UL, strtoul("-1", NULL, 10));	/* C says so */
+	EXPECT_INT(n, 4294967295UL, strtoul("-1", NULL, 10)); /* C says so */
 	EXPECT_INT(n, 0, errno);
 	EXPECT_INT(n, 0xdeadbeefUL, strtoul("0xDEADBEEF", &end, 0));
 	EXPECT_INT(n, 0, *end);
@@ -206,9 +210,11 @@ static void test_strtoul(void)
 	EXPECT_TRUE(n, strtoll("9223372036854775808", NULL, 10) == LLONG_MAX);
 	EXPECT_INT(n, ERANGE, errno);
 	errno = 0;
-	EXPECT_TRUE(n, strtoull("18446744073709551615", NULL, 10) == ULLONG_MAX);
+	EXPECT_TRUE(n,
+		    strtoull("18446744073709551615", NULL, 10) == ULLONG_MAX);
 	EXPECT_INT(n, 0, errno);
-	EXPECT_TRUE(n, strtoull("18446744073709551616", NULL, 10) == ULLONG_MAX);
+	EXPECT_TRUE(n,
+		    strtoull("18446744073709551616", NULL, 10) == ULLONG_MAX);
 	EXPECT_INT(n, ERANGE, errno);
 	EXPECT_TRUE(n, strtoull("1234567890123", NULL, 10) == 1234567890123ULL);
 	EXPECT_INT(n, 123, atoi("  123abc"));
@@ -236,15 +242,15 @@ static void test_qsort(void)
 	for (s = 0; s < (int)(sizeof(sizes) / sizeof(sizes[0])); s++) {
 		srand(s + 1);
 		for (i = 0; i < sizes[s]; i++)
-			v[i] = rand() % 50;	/* many duplicates */
+			v[i] = rand() % 50; /* many duplicates */
 		qsort(v, sizes[s], sizeof(int), cmp_int);
 		for (i = 1; i < sizes[s]; i++)
 			if (v[i - 1] > v[i])
-				FAIL(n, "size %d: v[%d]=%d > v[%d]=%d", sizes[s], i - 1, v[i - 1],
-				     i, v[i]);
+				FAIL(n, "size %d: v[%d]=%d > v[%d]=%d",
+				     sizes[s], i - 1, v[i - 1], i, v[i]);
 	}
 	for (i = 0; i < 1000; i++)
-		v[i] = 1000 - i;	/* reversed */
+		v[i] = 1000 - i; /* reversed */
 	qsort(v, 1000, sizeof(int), cmp_int);
 	for (i = 0; i < 1000; i++)
 		EXPECT_INT(n, i + 1, v[i]);
@@ -275,16 +281,17 @@ static void test_env(void)
 
 	EXPECT_OK(n, setenv("MENUOS_TEST", "one", 1));
 	EXPECT_STR(n, "one", getenv("MENUOS_TEST"));
-	EXPECT_OK(n, setenv("MENUOS_TEST", "two", 0));	/* no overwrite */
+	EXPECT_OK(n, setenv("MENUOS_TEST", "two", 0)); /* no overwrite */
 	EXPECT_STR(n, "one", getenv("MENUOS_TEST"));
 	EXPECT_OK(n, setenv("MENUOS_TEST", "three", 1));
 	EXPECT_STR(n, "three", getenv("MENUOS_TEST"));
-	EXPECT_TRUE(n, getenv("MENUOS_TES") == NULL);	/* prefix is not a match */
+	EXPECT_TRUE(n,
+		    getenv("MENUOS_TES") == NULL); /* prefix is not a match */
 	EXPECT_OK(n, unsetenv("MENUOS_TEST"));
 	EXPECT_TRUE(n, getenv("MENUOS_TEST") == NULL);
 	EXPECT_INT(n, -1, setenv("A=B", "x", 1));
 	EXPECT_INT(n, EINVAL, errno);
-	EXPECT_TRUE(n, getenv("PATH") != NULL);	/* inherited from run.sh */
+	EXPECT_TRUE(n, getenv("PATH") != NULL); /* inherited from run.sh */
 	PASS(n);
 }
 

@@ -14,8 +14,8 @@
 #include "check.h"
 
 /* Linux's pty ioctls (asm-generic/ioctls.h); only this test uses them. */
-#define TIOCGPTN	0x80045430
-#define TIOCSPTLCK	0x40045431
+#define TIOCGPTN 0x80045430
+#define TIOCSPTLCK 0x40045431
 
 /* open a pty pair; returns the master, *slave gets the other end */
 static int open_pty(int *slave)
@@ -26,7 +26,8 @@ static int open_pty(int *slave)
 	master = open("/dev/ptmx", O_RDWR | O_NOCTTY);
 	if (master < 0)
 		return -1;
-	if (ioctl(master, TIOCSPTLCK, &unlock) < 0 || ioctl(master, TIOCGPTN, &num) < 0) {
+	if (ioctl(master, TIOCSPTLCK, &unlock) < 0 ||
+	    ioctl(master, TIOCGPTN, &num) < 0) {
 		close(master);
 		return -1;
 	}
@@ -97,7 +98,8 @@ static void test_termios(void)
 
 static void test_prompt(void)
 {
-	const char *n = "stdout on a tty: line-buffered, flushed before reading stdin";
+	const char *n =
+		"stdout on a tty: line-buffered, flushed before reading stdin";
 	int master, slave, in[2], status;
 	pid_t pid;
 
@@ -117,17 +119,18 @@ static void test_prompt(void)
 		close(in[1]);
 		close(master);
 		/* stdout is untouched so far: libc decides its mode at first use */
-		printf("MenuOS>> ");	/* no newline: stays in the buffer ... */
-		c = getchar();		/* ... until we wait for input */
-		printf("got %c\n", c);	/* the newline sends it */
+		printf("MenuOS>> "); /* no newline: stays in the buffer ... */
+		c = getchar(); /* ... until we wait for input */
+		printf("got %c\n", c); /* the newline sends it */
 		printf("unflushed");
-		_exit(0);		/* no exit(): only what was flushed arrives */
+		_exit(0); /* no exit(): only what was flushed arrives */
 	}
 	close(slave);
 	close(in[0]);
 	EXPECT_STR(n, "MenuOS>> ", read_for(master, 2000));
 	write(in[1], "x\n", 2);
-	EXPECT_STR(n, "got x\r\n", read_for(master, 2000));	/* ONLCR: \n -> \r\n */
+	EXPECT_STR(n, "got x\r\n",
+		   read_for(master, 2000)); /* ONLCR: \n -> \r\n */
 	close(in[1]);
 	waitpid(pid, &status, 0);
 	EXPECT_INT(n, 0, status);

@@ -13,7 +13,7 @@ struct stat {
 	unsigned long st_rdev;
 	unsigned long st_size;
 	unsigned long st_blksize;
-	unsigned long st_blocks;	/* in 512-byte units */
+	unsigned long st_blocks; /* in 512-byte units */
 	unsigned long st_atime;
 	unsigned long st_atime_nsec;
 	unsigned long st_mtime;

@@ -6,15 +6,15 @@
 #define SI_LOAD_SHIFT 16
 
 struct sysinfo {
-	long uptime;             /* seconds since boot */
-	unsigned long loads[3];  /* load averages (MenuOS: 0) */
-	unsigned long totalram;  /* in units of mem_unit bytes */
+	long uptime; /* seconds since boot */
+	unsigned long loads[3]; /* load averages (MenuOS: 0) */
+	unsigned long totalram; /* in units of mem_unit bytes */
 	unsigned long freeram;
 	unsigned long sharedram;
 	unsigned long bufferram;
 	unsigned long totalswap;
 	unsigned long freeswap;
-	unsigned short procs;    /* number of processes */
+	unsigned short procs; /* number of processes */
 	unsigned short pad;
 	unsigned long totalhigh;
 	unsigned long freehigh;

@@ -4,9 +4,9 @@
 
 struct iovec {
 	void *iov_base;
-	unsigned int iov_len;	/* __kernel_size_t on i386 */
+	unsigned int iov_len; /* __kernel_size_t on i386 */
 };
 
-#define UIO_MAXIOV	1024
+#define UIO_MAXIOV 1024
 
 #endif

@@ -9,8 +9,8 @@
 typedef uint16_t in_port_t;
 typedef uint32_t in_addr_t;
 
-#define INET_ADDRSTRLEN		16	/* "255.255.255.255" and its NUL */
-#define INET6_ADDRSTRLEN	46
+#define INET_ADDRSTRLEN 16 /* "255.255.255.255" and its NUL */
+#define INET6_ADDRSTRLEN 46
 
 uint32_t htonl(uint32_t host);
 uint16_t htons(uint16_t host);

@@ -21,10 +21,10 @@ int getsockname(int fd, struct sockaddr *addr, socklen_t *len);
 int getpeername(int fd, struct sockaddr *addr, socklen_t *len);
 ssize_t send(int fd, const void *buf, size_t len, int flags);
 ssize_t recv(int fd, void *buf, size_t len, int flags);
-ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *to,
-	       socklen_t tolen);
-ssize_t recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *from,
-		 socklen_t *fromlen);
+ssize_t sendto(int fd, const void *buf, size_t len, int flags,
+	       const struct sockaddr *to, socklen_t tolen);
+ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
+		 struct sockaddr *from, socklen_t *fromlen);
 ssize_t sendmsg(int fd, const struct msghdr *msg, int flags);
 ssize_t recvmsg(int fd, struct msghdr *msg, int flags);
 int shutdown(int fd, int how);
