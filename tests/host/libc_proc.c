@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysinfo.h>
 #include <sys/time.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -455,8 +456,9 @@ static void test_fcntl_cwd(void)
 
 static void test_ids_uname_brk(void)
 {
-	const char *n = "getpid/setpgid/uname/sbrk";
+	const char *n = "getpid/setpgid/sysinfo/uname/sbrk";
 	struct utsname u;
+	struct sysinfo si;
 	char *a, *b;
 	pid_t pid;
 	int status;
@@ -476,6 +478,9 @@ static void test_ids_uname_brk(void)
 	EXPECT_INT(n, 0, status);
 	EXPECT_TRUE(n, getuid() == geteuid() && getgid() == getegid());
 
+	EXPECT_OK(n, sysinfo(&si));
+	EXPECT_TRUE(n, si.totalram > 0 && si.freeram <= si.totalram &&
+			       si.mem_unit);
 	EXPECT_OK(n, uname(&u));
 	EXPECT_STR(n, "Linux", u.sysname);
 	EXPECT_TRUE(n, u.release[0] != '\0');
