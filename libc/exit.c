@@ -42,6 +42,11 @@ void _Exit(int status)
 
 void abort(void)
 {
+	sigset_t abrt;
+
+	sigemptyset(&abrt);
+	sigaddset(&abrt, SIGABRT);
+	sigprocmask(SIG_UNBLOCK, &abrt, NULL);
 	raise(SIGABRT);
 	/* the handler returned, or SIGABRT is ignored: make it fatal */
 	signal(SIGABRT, SIG_DFL);

@@ -19,13 +19,14 @@ static unsigned long long wants_siginfo;
 int sigaction(int sig, const struct sigaction *act, struct sigaction *oldact)
 {
 	struct k_sigaction kact, kold;
-	unsigned long long bit = 1ULL << (sig - 1);
+	unsigned long long bit;
 	long ret;
 
 	if (sig < 1 || sig > _NSIG) {
 		errno = EINVAL;
 		return -1;
 	}
+	bit = 1ULL << (sig - 1);
 	if (act) {
 		kact.sa_handler = act->sa_handler;
 		kact.sa_flags = act->sa_flags | SA_RESTORER;

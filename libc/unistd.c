@@ -1,6 +1,8 @@
 /* Thin wrappers for the file descriptor and process system calls. */
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <sys/uio.h>
 #include <unistd.h>
 #include "syscall.h"
@@ -110,11 +112,22 @@ int chdir(const char *path)
 	return syscall1(__NR_chdir, path);
 }
 
-/* Linux's getcwd returns the length (with the NUL), libc returns buf. */
+/* Linux's getcwd returns the length (with the NUL), libc returns buf.
+ * getcwd(NULL, 0) allocates the buffer, as glibc's does. */
 char *getcwd(char *buf, size_t size)
 {
-	if (syscall2(__NR_getcwd, buf, size) < 0)
+	char *mine = NULL;
+
+	if (!buf) {
+		size = size ? size : PATH_MAX;
+		buf = mine = malloc(size);
+		if (!buf)
+			return NULL;
+	}
+	if (syscall2(__NR_getcwd, buf, size) < 0) {
+		free(mine);
 		return NULL;
+	}
 	return buf;
 }
 

@@ -423,7 +423,7 @@ static void test_stat(void)
 static void test_fcntl_cwd(void)
 {
 	const char *n = "fcntl/chdir/getcwd/isatty";
-	char cwd[256], saved[256];
+	char cwd[256], saved[256], *p;
 	int fds[2], fd;
 	char c;
 
@@ -446,6 +446,9 @@ static void test_fcntl_cwd(void)
 	EXPECT_TRUE(n, getcwd(saved, sizeof(saved)) != NULL);
 	EXPECT_OK(n, chdir("/tmp"));
 	EXPECT_STR(n, "/tmp", getcwd(cwd, sizeof(cwd)));
+	p = getcwd(NULL, 0);
+	EXPECT_STR(n, "/tmp", p);
+	free(p);
 	EXPECT_TRUE(n, getcwd(cwd, 2) == NULL);
 	EXPECT_INT(n, ERANGE, errno);
 	EXPECT_OK(n, chdir(saved));
