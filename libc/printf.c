@@ -1,7 +1,8 @@
 /* printf and its family. One formatter, format(), writes through an "emit"
  * callback: into a string (snprintf), a FILE (fprintf) or an fd (dprintf).
  * Conversions: d i u x X o c s p %, flags - 0 + space #, width, precision,
- * '*', and the length modifiers hh h l ll z t j. No floating point. */
+ * '*', and the length modifiers hh h l ll z t j. No floating point: %f and
+ * friends print as written (their argument is skipped). */
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -228,6 +229,21 @@ static int format(emit_fn emit, void *ctx, const char *fmt, va_list ap)
 		case '%':
 			emit(ctx, "%", 1);
 			count++;
+			break;
+		case 'f':
+		case 'F':
+		case 'e':
+		case 'E':
+		case 'g':
+		case 'G':
+		case 'a':
+		case 'A':
+			/* No floating point here (MenuOS processes do not save
+			 * FPU state yet): skip the double, as 8 bytes, without
+			 * touching the FPU, and print the conversion as written. */
+			(void)va_arg(ap, long long);
+			emit(ctx, start, fmt - start);
+			count += fmt - start;
 			break;
 		default:
 			/* unknown conversion: print it as written */

@@ -205,18 +205,27 @@ char *fgets(char *s, int size, FILE *f)
 size_t fread(void *ptr, size_t size, size_t n, FILE *f)
 {
 	unsigned char *p = ptr;
-	size_t i, total = size * n;
+	size_t want = size * n, got = 0, chunk;
 	int c;
 
 	if (size == 0)
 		return 0;
-	for (i = 0; i < total; i++) {
-		c = fgetc(f);
-		if (c == EOF)
-			break;
-		p[i] = c;
+	while (got < want) {
+		if (f->ungot != EOF || f->rpos == f->rlen) {
+			c = fgetc(f); /* the pushed-back byte, or a refill */
+			if (c == EOF)
+				break;
+			p[got++] = c;
+			continue;
+		}
+		chunk = f->rlen - f->rpos; /* copy what the buffer holds */
+		if (chunk > want - got)
+			chunk = want - got;
+		memcpy(p + got, f->buf + f->rpos, chunk);
+		f->rpos += chunk;
+		got += chunk;
 	}
-	return i / size;
+	return got / size;
 }
 
 size_t fwrite(const void *ptr, size_t size, size_t n, FILE *f)

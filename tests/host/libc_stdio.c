@@ -129,6 +129,7 @@ static void test_printf_str(void)
 	FMT_UNCHECKED("a%yb",
 		      "a%yb"); /* unknown conversion printed as written */
 	FMT("MenuOS>> ", "%s>> ", "MenuOS");
+	FMT("%.2f|7", "%.2f|%d", 1.5, 7); /* no floating point: skipped */
 	PASS(n);
 }
 
@@ -381,6 +382,11 @@ static void test_big_printf(void)
 	EXPECT_TRUE(n, f != NULL);
 	EXPECT_INT(n, 5008, fprintf(f, "<%s|%5d>", big, 1));
 	fflush(f);
+	rewind(f);
+	EXPECT_INT(n, 1, fread(back, 1, 1, f));
+	EXPECT_INT(n, '<', ungetc(back[0], f));
+	EXPECT_INT(n, 1001,
+		   fread(back, 5, 1001, f)); /* 5008 / 5, rounded down */
 	rewind(f);
 	EXPECT_INT(n, 5008, fread(back, 1, sizeof(back), f));
 	EXPECT_TRUE(n, back[0] == '<' && !memcmp(back + 1, big, 5000));
