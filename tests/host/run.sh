@@ -47,7 +47,7 @@ build() {
 # run one test program (with a timeout); a crash or a hang is a failure too
 run() {
 	local name=$1 prog=$2 out status
-	out=$(cd "$B" && MENUOS_TEST_DIR="$PWD" timeout 20 "./$prog" 2>&1)
+	out=$(cd "$B" && timeout 20 "./$prog" 2>&1)
 	status=$?
 	tally "$out"
 	if [ $status -ne 0 ] && ! printf '%s\n' "$out" | grep -q ' FAILED'; then
