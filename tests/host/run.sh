@@ -56,12 +56,24 @@ run() {
 	fi
 }
 
-# ---- can this host run i386 programs at all? ---------------------------------------------
-printf 'int main(void){return 0;}\n' > "$B/probe.c"
-if ! $CC -m32 -static -o "$B/probe" "$B/probe.c" 2>/dev/null || ! "$B/probe" 2>/dev/null; then
+# ---- our libc, and can this host run i386 programs at all? ---------------------------------
+if ! build libc make -s libc; then
+	echo "$passed passed, $failed failed"
+	exit 1
+fi
+printf 'int main(void)\n{\n\treturn 0;\n}\n' > "$B/probe.c"
+build probe $CC $UCFLAGS -c "$B/probe.c" -o "$B/probe.o" &&
+	build probe $LD -m elf_i386 -static -o "$B/probe" build/libc/crt0.o "$B/probe.o" \
+		build/libc/libc.a "$LIBGCC" || { echo "$passed passed, $failed failed"; exit 1; }
+"$B/probe" 2>/dev/null
+status=$?
+if [ $status -eq 126 ]; then	# the shell's "cannot execute binary file"
 	echo "host-libc: SKIPPED (host cannot run i386 ELF)"
 	echo "0 passed, 0 failed"
 	exit 0
+elif [ $status -ne 0 ]; then
+	echo "probe FAILED: an empty main() built with our libc exited with status $status"
+	failed=$((failed + 1))
 fi
 
 # ---- ABI check ----------------------------------------------------------------------------
@@ -77,15 +89,13 @@ if build abi-check python3 $T/gen_abi_names.py include/uapi $B/abi &&
 fi
 
 # ---- libc tests ---------------------------------------------------------------------------
-if build libc make -s libc; then
-	for src in $T/libc_*.c; do
-		prog=$(basename "$src" .c)
-		build "$prog" $CC $UCFLAGS -c "$src" -o "$B/$prog.o" &&
-		build "$prog" $LD -m elf_i386 -static -o "$B/$prog" build/libc/crt0.o "$B/$prog.o" \
-			build/libc/libc.a "$LIBGCC" &&
-		run "$prog" "$prog"
-	done
-fi
+for src in $T/libc_*.c; do
+	prog=$(basename "$src" .c)
+	build "$prog" $CC $UCFLAGS -c "$src" -o "$B/$prog.o" &&
+	build "$prog" $LD -m elf_i386 -static -o "$B/$prog" build/libc/crt0.o "$B/$prog.o" \
+		build/libc/libc.a "$LIBGCC" &&
+	run "$prog" "$prog"
+done
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
