@@ -10,6 +10,11 @@
 
 #include <asm/unistd.h>
 
+/* Numbers MenuOS does not implement, so its <asm/unistd.h> lacks them. */
+#ifndef __NR_setrlimit
+#define __NR_setrlimit 75
+#endif
+
 static inline long sys0(long nr)
 {
 	long ret;
