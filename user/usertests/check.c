@@ -60,9 +60,10 @@ void fail(const char *fmt, ...)
 void skip(const char *why)
 {
 	say("%s ok (%s)", test_name, why);
-	test_failed = -1;	/* the runner must not print "ok" again */
+	test_failed = -1; /* the runner must not print "ok" again */
 }
 
+/* clang-format off */
 #define E(name) { name, #name }
 static const struct {
 	int err;
@@ -85,6 +86,7 @@ static const struct {
 	E(SIGPIPE), E(SIGALRM), E(SIGTERM), E(SIGCHLD), E(SIGCONT), E(SIGSTOP),
 	E(SIGTSTP), E(SIGTTIN), E(SIGTTOU), E(SIGSYS),
 };
+/* clang-format on */
 #undef E
 
 /* Four rotating buffers: one printf may format several values. */

@@ -25,9 +25,9 @@ struct test_case {
 extern const struct test_case syscall_tests[], proc_tests[], file_tests[],
 	pipe_tests[], signal_tests[], poll_tests[], mem_tests[];
 
-extern const char *test_name;	/* the case running now */
-extern const char *self_path;	/* how to execve ourselves */
-extern int on_linux;		/* uname says "Linux": a host run */
+extern const char *test_name; /* the case running now */
+extern const char *self_path; /* how to execve ourselves */
+extern int on_linux; /* uname says "Linux": a host run */
 extern int test_failed;
 
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -36,22 +36,22 @@ void skip(const char *why);
 
 const char *errno_name(int err);
 const char *signal_name(int sig);
-const char *result_str(long ret);	/* "-EFAULT" for -14, else "14" */
-const char *status_str(int status);	/* "exit 3", "signal SIGSEGV" */
+const char *result_str(long ret); /* "-EFAULT" for -14, else "14" */
+const char *status_str(int status); /* "exit 3", "signal SIGSEGV" */
 
 /* A libc call's result as the kernel gave it: -1 with errno E -> -E. */
 long libc_ret(long ret);
 #define LIBC(call) libc_ret((long)(call))
 
 /* A syscall result (errno names for -1..-4095) must equal the expected one. */
-#define EXPECT_RET(expected, got)                                          \
-	do {                                                               \
-		long e_ = (expected), g_ = (got);                          \
-		if (e_ != g_) {                                            \
-			fail("expected %s, got %s", result_str(e_),        \
-			     result_str(g_));                              \
-			return;                                            \
-		}                                                          \
+#define EXPECT_RET(expected, got)                                   \
+	do {                                                        \
+		long e_ = (expected), g_ = (got);                   \
+		if (e_ != g_) {                                     \
+			fail("expected %s, got %s", result_str(e_), \
+			     result_str(g_));                       \
+			return;                                     \
+		}                                                   \
 	} while (0)
 
 /* Two answers are right (one per OS, or both allowed by POSIX). */
@@ -66,55 +66,55 @@ long libc_ret(long ret);
 	} while (0)
 
 /* Plain numbers, printed as numbers. */
-#define EXPECT_EQ(expected, got)                                           \
-	do {                                                               \
-		long e_ = (expected), g_ = (got);                          \
-		if (e_ != g_) {                                            \
-			fail("expected %ld, got %ld", e_, g_);             \
-			return;                                            \
-		}                                                          \
+#define EXPECT_EQ(expected, got)                               \
+	do {                                                   \
+		long e_ = (expected), g_ = (got);              \
+		if (e_ != g_) {                                \
+			fail("expected %ld, got %ld", e_, g_); \
+			return;                                \
+		}                                              \
 	} while (0)
 
 /* A call that must succeed (>= 0): the failure names the call. */
-#define EXPECT_OK(call)                                                    \
-	do {                                                               \
-		long r_ = (call);                                          \
-		if (r_ < 0) {                                              \
-			fail("expected %s to succeed, got %s", #call,      \
-			     result_str(r_));                              \
-			return;                                            \
-		}                                                          \
+#define EXPECT_OK(call)                                               \
+	do {                                                          \
+		long r_ = (call);                                     \
+		if (r_ < 0) {                                         \
+			fail("expected %s to succeed, got %s", #call, \
+			     result_str(r_));                         \
+			return;                                       \
+		}                                                     \
 	} while (0)
 
 /* Anything else: the failure quotes the condition and says what was seen. */
-#define EXPECT(cond, ...)                                                  \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			fail(__VA_ARGS__);                                 \
-			return;                                            \
-		}                                                          \
+#define EXPECT(cond, ...)                  \
+	do {                               \
+		if (!(cond)) {             \
+			fail(__VA_ARGS__); \
+			return;            \
+		}                          \
 	} while (0)
 
 /* A wait status: exited with code, or killed by sig. */
-#define EXPECT_EXITED(status, code)                                        \
-	do {                                                               \
-		int s_ = (status);                                         \
-		if (!(s_ >= 0 && (s_ & 0x7f) == 0 &&                       \
-		      ((s_ >> 8) & 0xff) == (code))) {                     \
-			fail("expected exit %d, got %s", (code),           \
-			     status_str(s_));                              \
-			return;                                            \
-		}                                                          \
+#define EXPECT_EXITED(status, code)                              \
+	do {                                                     \
+		int s_ = (status);                               \
+		if (!(s_ >= 0 && (s_ & 0x7f) == 0 &&             \
+		      ((s_ >> 8) & 0xff) == (code))) {           \
+			fail("expected exit %d, got %s", (code), \
+			     status_str(s_));                    \
+			return;                                  \
+		}                                                \
 	} while (0)
 
-#define EXPECT_SIGNALED(status, sig)                                       \
-	do {                                                               \
-		int s_ = (status);                                         \
-		if (!(s_ >= 0 && (s_ & 0x7f) == (sig))) {                  \
-			fail("expected signal %s, got %s",                 \
-			     signal_name(sig), status_str(s_));            \
-			return;                                            \
-		}                                                          \
+#define EXPECT_SIGNALED(status, sig)                                         \
+	do {                                                                 \
+		int s_ = (status);                                           \
+		if (!(s_ >= 0 && (s_ & 0x7f) == (sig))) {                    \
+			fail("expected signal %s, got %s", signal_name(sig), \
+			     status_str(s_));                                \
+			return;                                              \
+		}                                                            \
 	} while (0)
 
 /* fork; the child runs fn(arg) and exits with what it returns. */
@@ -124,9 +124,9 @@ int wait_status(pid_t pid);
 /* fork + fn + wait: the child's wait status (or -errno of fork/wait). */
 int run_child(int (*fn)(void *), void *arg);
 
-long now_ms(void);		/* gettimeofday in milliseconds */
-long now_us(void);		/* and in microseconds (wraps after 35 min) */
+long now_ms(void); /* gettimeofday in milliseconds */
+long now_us(void); /* and in microseconds (wraps after 35 min) */
 void sleep_ms(long ms);
-int read_full(int fd, void *buf, int len);	/* until len, EOF or error */
+int read_full(int fd, void *buf, int len); /* until len, EOF or error */
 
 #endif

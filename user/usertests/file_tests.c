@@ -21,7 +21,7 @@
 #include "sys.h"
 
 #define KERNEL_ADDR ((long)0xC0000000UL)
-#define MAX_FDS 64	/* the size of a MenuOS process's fd table */
+#define MAX_FDS 64 /* the size of a MenuOS process's fd table */
 
 static void open_elf_magic(void)
 {
@@ -45,7 +45,7 @@ static void lseek_whence(void)
 	size = lseek(fd, 0, SEEK_END);
 	EXPECT(size > 4096, "expected a file of some KiB, got %s",
 	       result_str(size));
-	EXPECT_RET(0, LIBC(read(fd, buf, 1)));	/* at the end */
+	EXPECT_RET(0, LIBC(read(fd, buf, 1))); /* at the end */
 	EXPECT_RET(1, LIBC(lseek(fd, 1, SEEK_SET)));
 	EXPECT_RET(3, LIBC(read(fd, buf, 3)));
 	EXPECT(memcmp(buf, "ELF", 3) == 0, "expected ELF at 1, got %.3s", buf);
@@ -131,8 +131,9 @@ static void dup_lowest_fd(void)
 
 	EXPECT_OK(LIBC(a));
 	EXPECT_OK(LIBC(b));
-	EXPECT(b > a, "expected a higher fd for the second open, got %d then %d",
-	       a, b);
+	EXPECT(b > a,
+	       "expected a higher fd for the second open, got %d then %d", a,
+	       b);
 	EXPECT_RET(0, LIBC(close(a)));
 	EXPECT_RET(a, LIBC(dup(b)));
 	EXPECT_RET(-EBADF, LIBC(dup(99)));
@@ -142,7 +143,8 @@ static void dup_lowest_fd(void)
 static void dup2_closes_target(void)
 {
 	char c = 'x';
-	int zero = open("/dev/zero", O_RDONLY), null = open("/dev/null", O_RDONLY);
+	int zero = open("/dev/zero", O_RDONLY),
+	    null = open("/dev/null", O_RDONLY);
 
 	EXPECT_OK(LIBC(zero));
 	EXPECT_OK(LIBC(null));
@@ -158,9 +160,9 @@ static void dup2_same_fd(void)
 
 	EXPECT_OK(LIBC(fd));
 	EXPECT_RET(fd, LIBC(dup2(fd, fd)));
-	EXPECT_RET(0, LIBC(fcntl(fd, F_GETFD)));	/* still open */
+	EXPECT_RET(0, LIBC(fcntl(fd, F_GETFD))); /* still open */
 	EXPECT_RET(0, LIBC(close(fd)));
-	EXPECT_RET(-EBADF, LIBC(dup2(fd, fd)));	/* closed: not "fd" */
+	EXPECT_RET(-EBADF, LIBC(dup2(fd, fd))); /* closed: not "fd" */
 }
 
 static void dup2_bad_fds(void)
@@ -268,7 +270,7 @@ static void getdents64_bin(void)
 		unsigned short d_reclen;
 		unsigned char d_type;
 		char d_name[];
-	} *d;
+	} * d;
 	int fd, pos;
 	long n;
 
@@ -324,7 +326,8 @@ static void dev_zero_reads_zeros(void)
 	memset(buf, 0xff, sizeof(buf));
 	EXPECT_RET(sizeof(buf), LIBC(read(fd, buf, sizeof(buf))));
 	for (i = 0; i < (int)sizeof(buf); i++)
-		EXPECT(buf[i] == 0, "expected zeros, got 0x%02x at %d", buf[i], i);
+		EXPECT(buf[i] == 0, "expected zeros, got 0x%02x at %d", buf[i],
+		       i);
 }
 
 static void fcntl_cloexec_flag(void)
@@ -335,7 +338,7 @@ static void fcntl_cloexec_flag(void)
 	EXPECT_RET(0, LIBC(fcntl(fd, F_GETFD)));
 	EXPECT_RET(0, LIBC(fcntl(fd, F_SETFD, FD_CLOEXEC)));
 	EXPECT_RET(FD_CLOEXEC, LIBC(fcntl(fd, F_GETFD)));
-	EXPECT_RET(0, LIBC(fcntl(dup(fd), F_GETFD)));	/* dup clears it */
+	EXPECT_RET(0, LIBC(fcntl(dup(fd), F_GETFD))); /* dup clears it */
 	EXPECT_RET(0, LIBC(fcntl(fd, F_SETFD, 0)));
 	EXPECT_RET(0, LIBC(fcntl(fd, F_GETFD)));
 	EXPECT_RET(-EBADF, LIBC(fcntl(99, F_GETFD)));
@@ -354,7 +357,8 @@ static void o_cloexec_flag(void)
 static int exec_check_fds(int closed_fd, int open_fd)
 {
 	char closed_arg[12], open_arg[12];
-	char *argv[] = { "usertests", "--check-fds", closed_arg, open_arg, NULL };
+	char *argv[] = { "usertests", "--check-fds", closed_arg, open_arg,
+			 NULL };
 	char *envp[] = { NULL };
 	pid_t pid;
 
@@ -372,7 +376,8 @@ static int exec_check_fds(int closed_fd, int open_fd)
  * exit 11: the other fd did not. */
 static void cloexec_closed_on_exec(void)
 {
-	int marked = open("/dev/null", O_RDONLY), kept = open("/dev/null", O_RDONLY);
+	int marked = open("/dev/null", O_RDONLY),
+	    kept = open("/dev/null", O_RDONLY);
 
 	EXPECT_OK(LIBC(marked));
 	EXPECT_OK(LIBC(kept));
@@ -428,20 +433,22 @@ static void chdir_getcwd(void)
 	struct stat st;
 
 	EXPECT_RET(0, LIBC(chdir("/bin")));
-	EXPECT(getcwd(cwd, sizeof(cwd)) != NULL, "expected getcwd to work, got %s",
-	       errno_name(errno));
+	EXPECT(getcwd(cwd, sizeof(cwd)) != NULL,
+	       "expected getcwd to work, got %s", errno_name(errno));
 	EXPECT(strcmp(cwd, "/bin") == 0 ||
 		       (on_linux && strcmp(cwd, "/usr/bin") == 0),
 	       "expected cwd /bin, got \"%s\"", cwd);
 	EXPECT_RET(0, LIBC(chdir("/dev")));
-	EXPECT_OK(LIBC(open("null", O_WRONLY)));	/* relative to /dev */
+	EXPECT_OK(LIBC(open("null", O_WRONLY))); /* relative to /dev */
 	EXPECT_RET(0, LIBC(stat(".", &st)));
-	EXPECT(S_ISDIR(st.st_mode), "expected . to be a directory, got mode 0%o",
+	EXPECT(S_ISDIR(st.st_mode),
+	       "expected . to be a directory, got mode 0%o",
 	       (unsigned)st.st_mode);
 	EXPECT_RET(0, LIBC(chdir("..")));
-	EXPECT(getcwd(cwd, sizeof(cwd)) != NULL, "expected getcwd to work, got %s",
-	       errno_name(errno));
-	EXPECT(strcmp(cwd, "/") == 0, "expected cwd / after .., got \"%s\"", cwd);
+	EXPECT(getcwd(cwd, sizeof(cwd)) != NULL,
+	       "expected getcwd to work, got %s", errno_name(errno));
+	EXPECT(strcmp(cwd, "/") == 0, "expected cwd / after .., got \"%s\"",
+	       cwd);
 }
 
 static void chdir_errors(void)
@@ -463,7 +470,8 @@ static void ioctl_enotty(void)
 	EXPECT_OK(LIBC(fd));
 	EXPECT_RET(-ENOTTY, sys3(__NR_ioctl, fd, TCGETS, (long)termios_buf));
 	EXPECT_OK(LIBC(pipe(fds)));
-	EXPECT_RET(-ENOTTY, sys3(__NR_ioctl, fds[0], TCGETS, (long)termios_buf));
+	EXPECT_RET(-ENOTTY,
+		   sys3(__NR_ioctl, fds[0], TCGETS, (long)termios_buf));
 	EXPECT_RET(0, isatty(fd));
 }
 

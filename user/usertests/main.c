@@ -59,14 +59,14 @@ static int wait_case(pid_t pid, const char *name)
 		got = waitpid(pid, &status, WNOHANG);
 		if (got == pid)
 			return status;
-		if (got < 0)	/* WNOHANG broken? fall back to waiting */
+		if (got < 0) /* WNOHANG broken? fall back to waiting */
 			return wait_status(pid);
 		if (now_ms() > deadline)
 			break;
 		sleep_ms(5);
 	}
-	say("%s FAILED: expected it to finish within %d ms, got a hang",
-	    name, CASE_TIMEOUT_MS);
+	say("%s FAILED: expected it to finish within %d ms, got a hang", name,
+	    CASE_TIMEOUT_MS);
 	kill(pid, SIGKILL);
 	wait_status(pid);
 	return -1;
@@ -140,7 +140,8 @@ static int echo_args(int argc, char **argv)
 		strncat(line, argv[i], sizeof(line) - strlen(line) - 2);
 		strcat(line, " ");
 	}
-	say("argc=%d args=%sUSERTESTS_VAR=%s", argc, line, var ? var : "(unset)");
+	say("argc=%d args=%sUSERTESTS_VAR=%s", argc, line,
+	    var ? var : "(unset)");
 	return 0;
 }
 
@@ -194,7 +195,7 @@ int main(int argc, char **argv)
 	if (mode >= 0)
 		return mode;
 	on_linux = uname(&uts) == 0 && strcmp(uts.sysname, "Linux") == 0;
-	now_ms();	/* set the clock's base */
+	now_ms(); /* set the clock's base */
 	if (argc < 2)
 		run_arg("all");
 	for (i = 1; i < argc; i++) {

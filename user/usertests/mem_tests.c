@@ -15,7 +15,7 @@
 #define BLOCKS 1000
 #define MIB (1024 * 1024)
 
-int main(int argc, char **argv);	/* an address in our read-only text */
+int main(int argc, char **argv); /* an address in our read-only text */
 
 /* Mostly small (1..2000 bytes); every hundredth one about 20 KiB. */
 static size_t block_size(int i)
@@ -58,21 +58,24 @@ static void malloc_many_blocks(void)
 
 	for (i = 0; i < BLOCKS; i++) {
 		blocks[i] = malloc(block_size(i));
-		EXPECT(blocks[i] != NULL, "expected block %d of %lu bytes, got NULL",
-		       i, (unsigned long)block_size(i));
+		EXPECT(blocks[i] != NULL,
+		       "expected block %d of %lu bytes, got NULL", i,
+		       (unsigned long)block_size(i));
 		fill_block(blocks[i], i);
 	}
 	for (i = 1; i < BLOCKS; i += 2)
 		free(blocks[i]);
 	for (i = 1; i < BLOCKS; i += 2) {
 		blocks[i] = malloc(block_size(i));
-		EXPECT(blocks[i] != NULL, "expected block %d again, got NULL", i);
+		EXPECT(blocks[i] != NULL, "expected block %d again, got NULL",
+		       i);
 		fill_block(blocks[i], i);
 	}
 	for (i = 0; i < BLOCKS; i++) {
 		bad = check_block(blocks[i], i);
-		EXPECT(bad < 0, "expected block %d intact, got a change at byte %ld",
-		       i, bad);
+		EXPECT(bad < 0,
+		       "expected block %d intact, got a change at byte %ld", i,
+		       bad);
 	}
 	for (i = 0; i < BLOCKS; i++)
 		free(blocks[i]);
@@ -100,13 +103,14 @@ static void calloc_realloc(void)
 
 	EXPECT(p != NULL, "expected calloc to work, got NULL");
 	for (i = 0; i < 4000; i++)
-		EXPECT(p[i] == 0, "expected zeros from calloc, got 0x%x at %d", p[i], i);
+		EXPECT(p[i] == 0, "expected zeros from calloc, got 0x%x at %d",
+		       p[i], i);
 	memset(p, 0xab, 4000);
 	p = realloc(p, 100000);
 	EXPECT(p != NULL, "expected realloc to work, got NULL");
 	for (i = 0; i < 4000; i++)
-		EXPECT(p[i] == 0xab, "expected realloc to keep byte %d, got 0x%x", i,
-		       p[i]);
+		EXPECT(p[i] == 0xab,
+		       "expected realloc to keep byte %d, got 0x%x", i, p[i]);
 	free(p);
 }
 

@@ -47,7 +47,7 @@ static unsigned char pattern(int i)
 /* The child: read data_fds[0] to EOF, send back the byte count and sum. */
 static int checksum_child(void *arg)
 {
-	int *fds = arg;	/* data pipe, then result pipe */
+	int *fds = arg; /* data pipe, then result pipe */
 	unsigned char buf[700];
 	unsigned long result[2] = { 0, 0 };
 	int n, i;
@@ -139,7 +139,8 @@ static void pipe_epipe_sigpipe_ignored(void)
 {
 	int fds[2];
 
-	EXPECT(signal(SIGPIPE, SIG_IGN) != SIG_ERR, "expected signal() to work");
+	EXPECT(signal(SIGPIPE, SIG_IGN) != SIG_ERR,
+	       "expected signal() to work");
 	EXPECT_OK(LIBC(pipe(fds)));
 	EXPECT_RET(0, LIBC(close(fds[0])));
 	EXPECT_RET(-EPIPE, LIBC(write(fds[1], "x", 1)));
@@ -158,7 +159,8 @@ static void pipe_epipe_sigpipe_handled(void)
 {
 	int fds[2];
 
-	EXPECT(signal(SIGPIPE, on_sigpipe) != SIG_ERR, "expected signal() to work");
+	EXPECT(signal(SIGPIPE, on_sigpipe) != SIG_ERR,
+	       "expected signal() to work");
 	EXPECT_OK(LIBC(pipe(fds)));
 	EXPECT_RET(0, LIBC(close(fds[0])));
 	EXPECT_RET(-EPIPE, LIBC(write(fds[1], "x", 1)));
@@ -174,7 +176,7 @@ static int write_without_reader(void *unused)
 		return 1;
 	close(fds[0]);
 	write(fds[1], "x", 1);
-	return 2;	/* not reached: SIGPIPE's default action ends us */
+	return 2; /* not reached: SIGPIPE's default action ends us */
 }
 
 static void pipe_sigpipe_default_kills(void)

@@ -34,8 +34,8 @@ static void poll_timeout_empty(void)
 	EXPECT_EQ(0, pfd.revents);
 	EXPECT(elapsed >= 50000, "expected >= 50000 us of waiting, got %ld us",
 	       elapsed);
-	EXPECT(elapsed < 1000000, "expected about 50000 us of waiting, got %ld us",
-	       elapsed);
+	EXPECT(elapsed < 1000000,
+	       "expected about 50000 us of waiting, got %ld us", elapsed);
 }
 
 static void poll_pollin(void)
@@ -112,7 +112,7 @@ static void poll_efault(void)
 {
 	EXPECT_RET(-EFAULT, sys3(__NR_poll, KERNEL_ADDR, 1, 0));
 	EXPECT_RET(-EFAULT, sys3(__NR_poll, 0, 1, 0));
-	EXPECT_RET(0, sys3(__NR_poll, 0, 0, 0));	/* nothing to look at */
+	EXPECT_RET(0, sys3(__NR_poll, 0, 0, 0)); /* nothing to look at */
 }
 
 /* Two pipes, data in the second only: just that one is flagged. */
@@ -187,8 +187,8 @@ static void select_timeout_empty(void)
 	EXPECT_EQ(0, FD_ISSET(fds[0], &rd));
 	EXPECT(elapsed >= 50000, "expected >= 50000 us of waiting, got %ld us",
 	       elapsed);
-	EXPECT(elapsed < 1000000, "expected about 50000 us of waiting, got %ld us",
-	       elapsed);
+	EXPECT(elapsed < 1000000,
+	       "expected about 50000 us of waiting, got %ld us", elapsed);
 }
 
 /* Data in the pipe: the read end is readable and the write end writable. */

@@ -51,7 +51,8 @@ static void fork_child_pids(void)
 	if (pid == 0) {
 		seen[0] = getpid();
 		seen[1] = getppid();
-		_exit(write(fds[1], seen, sizeof(seen)) == sizeof(seen) ? 0 : 1);
+		_exit(write(fds[1], seen, sizeof(seen)) == sizeof(seen) ? 0
+									: 1);
 	}
 	EXPECT_OK(LIBC(pid));
 	EXPECT_EQ(sizeof(seen), read_full(fds[0], seen, sizeof(seen)));
@@ -232,8 +233,8 @@ static void orphan_reparented(void)
 		  read_full(fds[0], &new_parent, sizeof(new_parent)));
 	if (on_linux && new_parent != child)
 		return;
-	EXPECT(new_parent == 1, "expected getppid 1 after the parent died, got %d",
-	       new_parent);
+	EXPECT(new_parent == 1,
+	       "expected getppid 1 after the parent died, got %d", new_parent);
 }
 
 /* A child that blocks reading the pipe fds[0] until the parent closes
@@ -393,7 +394,8 @@ static void fork_leak(void)
 
 	EXPECT_EXITED(run_child(exit_7, NULL), 7);
 	before = free_kib();
-	EXPECT(before > 0, "expected sysinfo to work, got %s", result_str(before));
+	EXPECT(before > 0, "expected sysinfo to work, got %s",
+	       result_str(before));
 	for (i = 0; i < 100; i++)
 		EXPECT_EXITED(run_child(exit_7, NULL), 7);
 	after = free_kib();
@@ -401,8 +403,9 @@ static void fork_leak(void)
 		skip("skipped on Linux");
 		return;
 	}
-	EXPECT(after == before, "expected %ld KiB free after 100 forks, got %ld KiB",
-	       before, after);
+	EXPECT(after == before,
+	       "expected %ld KiB free after 100 forks, got %ld KiB", before,
+	       after);
 }
 
 static void getpgrp_setpgid(void)
@@ -416,12 +419,12 @@ static void getpgrp_setpgid(void)
 	EXPECT_OK(LIBC(pipe(fds)));
 	pid = spawn(read_until_eof, fds);
 	EXPECT_OK(LIBC(pid));
-	EXPECT_EQ(getpid(), getpgid(pid));	/* inherited */
+	EXPECT_EQ(getpid(), getpgid(pid)); /* inherited */
 	EXPECT_RET(0, LIBC(setpgid(pid, pid)));
 	EXPECT_EQ(pid, getpgid(pid));
 	close(fds[1]);
 	EXPECT_EXITED(wait_status(pid), 0);
-	EXPECT_RET(-ESRCH, LIBC(getpgid(pid)));	/* collected: gone */
+	EXPECT_RET(-ESRCH, LIBC(getpgid(pid))); /* collected: gone */
 }
 
 const struct test_case proc_tests[] = {

@@ -64,7 +64,7 @@ static void handler_runs(void)
 {
 	EXPECT_RET(0, LIBC(install(SIGUSR1, on_signal, 0)));
 	EXPECT_RET(0, LIBC(kill(getpid(), SIGUSR1)));
-	EXPECT_EQ(1, handled);	/* before kill() returned to us */
+	EXPECT_EQ(1, handled); /* before kill() returned to us */
 	EXPECT_RET(0, LIBC(kill(getpid(), SIGUSR1)));
 	EXPECT_EQ(2, handled);
 }
@@ -103,7 +103,7 @@ static void raise_again_once(int sig)
 {
 	if (handled++ == 0) {
 		raise(sig);
-		nested_seen = handled;	/* still 1 if the signal waited */
+		nested_seen = handled; /* still 1 if the signal waited */
 	}
 }
 
@@ -120,10 +120,10 @@ static void sigprocmask_defers(void)
 	EXPECT_RET(0, LIBC(install(SIGUSR1, on_signal, 0)));
 	EXPECT_RET(0, LIBC(mask_one(SIG_BLOCK, SIGUSR1)));
 	EXPECT_RET(0, LIBC(raise(SIGUSR1)));
-	EXPECT_RET(0, LIBC(raise(SIGUSR1)));	/* not queued: one delivery */
+	EXPECT_RET(0, LIBC(raise(SIGUSR1))); /* not queued: one delivery */
 	EXPECT_EQ(0, handled);
 	EXPECT_RET(0, LIBC(mask_one(SIG_UNBLOCK, SIGUSR1)));
-	EXPECT_EQ(1, handled);	/* delivered on the way out of sigprocmask */
+	EXPECT_EQ(1, handled); /* delivered on the way out of sigprocmask */
 }
 
 /* The old mask comes back; SIGKILL and SIGSTOP never enter the mask. */
@@ -145,8 +145,10 @@ static void sigprocmask_old_mask(void)
 
 static void sig_ign_ignored(void)
 {
-	EXPECT(signal(SIGUSR1, SIG_IGN) != SIG_ERR, "expected signal() to work");
-	EXPECT(signal(SIGTERM, SIG_IGN) != SIG_ERR, "expected signal() to work");
+	EXPECT(signal(SIGUSR1, SIG_IGN) != SIG_ERR,
+	       "expected signal() to work");
+	EXPECT(signal(SIGTERM, SIG_IGN) != SIG_ERR,
+	       "expected signal() to work");
 	EXPECT_RET(0, LIBC(raise(SIGUSR1)));
 	EXPECT_RET(0, LIBC(raise(SIGTERM)));
 	/* still here: the default action would have ended us */
@@ -338,7 +340,7 @@ static void kill_errors(void)
 
 	EXPECT_OK(LIBC(gone));
 	EXPECT_EXITED(wait_status(gone), 0);
-	EXPECT_RET(0, LIBC(kill(getpid(), 0)));	/* 0: only "does it exist" */
+	EXPECT_RET(0, LIBC(kill(getpid(), 0))); /* 0: only "does it exist" */
 	EXPECT_RET(-EINVAL, LIBC(kill(getpid(), 99)));
 	EXPECT_RET(-ESRCH, LIBC(kill(gone, SIGUSR1)));
 }

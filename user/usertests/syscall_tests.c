@@ -24,7 +24,7 @@
 #define PAGE 4096L
 #define MIB (1024L * 1024L)
 
-int main(int argc, char **argv);	/* an address in our read-only text */
+int main(int argc, char **argv); /* an address in our read-only text */
 
 /* An address 16 bytes before the first unmapped page after the heap. */
 static long end_of_heap_minus_16(void)
@@ -143,8 +143,9 @@ static void time_null_same_as_pointer(void)
 
 	EXPECT(by_value > 0, "expected time > 0, got %ld", by_value);
 	EXPECT_EQ(by_pointer, t);
-	EXPECT(by_pointer - by_value <= 1, "expected the same second, got %ld then %ld",
-	       by_value, by_pointer);
+	EXPECT(by_pointer - by_value <= 1,
+	       "expected the same second, got %ld then %ld", by_value,
+	       by_pointer);
 }
 
 static void write_ebadf_99(void)
@@ -192,7 +193,8 @@ static void uname_fields(void)
 
 	memset(&u, 0, sizeof(u));
 	EXPECT_RET(0, LIBC(uname(&u)));
-	EXPECT(strcmp(u.sysname, "MenuOS") == 0 || strcmp(u.sysname, "Linux") == 0,
+	EXPECT(strcmp(u.sysname, "MenuOS") == 0 ||
+		       strcmp(u.sysname, "Linux") == 0,
 	       "expected sysname MenuOS or Linux, got \"%s\"", u.sysname);
 	m = u.machine;
 	/* a 64-bit Linux may say x86_64 to a 32-bit program */
@@ -304,7 +306,8 @@ static void gettimeofday_monotonic(void)
 	for (i = 0; i < 1000; i++) {
 		EXPECT_RET(0, LIBC(gettimeofday(&b, NULL)));
 		EXPECT(b.tv_usec >= 0 && b.tv_usec < 1000000,
-		       "expected 0 <= tv_usec < 1000000, got %ld", (long)b.tv_usec);
+		       "expected 0 <= tv_usec < 1000000, got %ld",
+		       (long)b.tv_usec);
 		EXPECT(b.tv_sec > a.tv_sec ||
 			       (b.tv_sec == a.tv_sec && b.tv_usec >= a.tv_usec),
 		       "expected time not to go back, got %ld.%06ld then %ld.%06ld",
@@ -324,7 +327,8 @@ static void clock_monotonic(void)
 	for (i = 0; i < 1000; i++) {
 		EXPECT_RET(0, LIBC(clock_gettime(CLOCK_MONOTONIC, &ts)));
 		EXPECT(ts.tv_nsec >= 0 && ts.tv_nsec < 1000000000L,
-		       "expected 0 <= tv_nsec < 1e9, got %ld", (long)ts.tv_nsec);
+		       "expected 0 <= tv_nsec < 1e9, got %ld",
+		       (long)ts.tv_nsec);
 		EXPECT(ns_between(&prev, &ts) >= 0,
 		       "expected CLOCK_MONOTONIC not to go back, got %ld ns then %ld ns",
 		       ns_between(&base, &prev), ns_between(&base, &ts));
