@@ -145,6 +145,17 @@ static int echo_args(int argc, char **argv)
 	return 0;
 }
 
+/* --count-args ...: print the number of arguments and their total length. */
+static int count_args(int argc, char **argv)
+{
+	int i, bytes = 0;
+
+	for (i = 0; i < argc; i++)
+		bytes += strlen(argv[i]);
+	say("argc=%d bytes=%d", argc, bytes);
+	return 0;
+}
+
 /* --check-fds C O: exit 0 if fd C is closed and fd O open (cloexec tests). */
 static int check_fds(char **argv)
 {
@@ -170,6 +181,8 @@ static int helper_mode(int argc, char **argv)
 	}
 	if (argc >= 2 && strcmp(argv[1], "--echo-args") == 0)
 		return echo_args(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "--count-args") == 0)
+		return count_args(argc, argv);
 	if (argc >= 4 && strcmp(argv[1], "--check-fds") == 0)
 		return check_fds(argv);
 	return -1;

@@ -40,6 +40,22 @@ static void fork_wait_exit_status(void)
 	EXPECT_EXITED(status, 7);
 }
 
+/* Only the low 8 bits of the exit code reach the parent. */
+static void exit_status_8_bits(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(255);
+	EXPECT_OK(LIBC(pid));
+	EXPECT_EXITED(wait_status(pid), 255);
+	pid = fork();
+	if (pid == 0)
+		_exit(256 + 5);
+	EXPECT_OK(LIBC(pid));
+	EXPECT_EXITED(wait_status(pid), 5);
+}
+
 /* The child reports getpid and getppid through a pipe. */
 static void fork_child_pids(void)
 {
@@ -89,6 +105,34 @@ static void fork_copies_memory(void)
 	       *heap_value);
 }
 
+/* The kernel itself writes (read from a pipe) into a page fork shares:
+ * the child gets its own copy, the parent's stays as it was. */
+static char shared_page[4096] __attribute__((aligned(4096))) = "parent";
+
+static int read_into_shared_page(void *pipe_fds)
+{
+	int *fds = pipe_fds;
+
+	if (read(fds[0], shared_page, 5) != 5)
+		return 1;
+	return memcmp(shared_page, "child", 5) == 0 ? 0 : 2;
+}
+
+static void fork_cow_kernel_write(void)
+{
+	int fds[2];
+	pid_t pid;
+
+	EXPECT_OK(LIBC(pipe(fds)));
+	pid = spawn(read_into_shared_page, fds);
+	EXPECT_OK(LIBC(pid));
+	EXPECT_RET(5, LIBC(write(fds[1], "child", 5)));
+	EXPECT_EXITED(wait_status(pid), 0);
+	EXPECT(strcmp(shared_page, "parent") == 0,
+	       "expected the parent's page to keep \"parent\", got \"%s\"",
+	       shared_page);
+}
+
 /* Several children: wait(-1) gives each pid once with its own status. */
 static void wait_collects_each_child(void)
 {
@@ -115,31 +159,133 @@ static void wait_collects_each_child(void)
 	EXPECT_RET(-ECHILD, LIBC(wait(&status)));
 }
 
-/* The child runs "usertests --echo-args a bc" with USERTESTS_VAR=hello;
- * its stdout is our pipe. */
-static void exec_args_env(void)
+/* Sleeps ms, then exits with code. */
+struct nap {
+	int ms, code;
+};
+
+static int nap_then_exit(void *arg)
 {
-	char *argv[] = { "usertests", "--echo-args", "a", "bc", NULL };
-	char *envp[] = { "USERTESTS_VAR=hello", NULL };
-	const char *want = "argc=4 args=a bc USERTESTS_VAR=hello\n";
-	char out[200];
+	struct nap *nap = arg;
+
+	sleep_ms(nap->ms);
+	return nap->code;
+}
+
+/* waitpid(pid) waits for that child even when another one exits first. */
+static void waitpid_specific_child(void)
+{
+	struct nap quick = { 0, 1 }, slow = { 30, 2 };
+	pid_t first = spawn(nap_then_exit, &quick);
+	pid_t second = spawn(nap_then_exit, &slow);
+	int status;
+
+	EXPECT_OK(LIBC(first));
+	EXPECT_OK(LIBC(second));
+	EXPECT_EQ(second, waitpid(second, &status, 0));
+	EXPECT_EXITED(status, 2);
+	EXPECT_EQ(first, waitpid(first, &status, 0));
+	EXPECT_EXITED(status, 1);
+}
+
+static void wait_null_status(void)
+{
+	pid_t pid = spawn(exit_7, NULL);
+
+	EXPECT_OK(LIBC(pid));
+	EXPECT_EQ(pid, waitpid(pid, NULL, 0));
+}
+
+/* Runs ourselves with argv in a child whose stdout is a pipe; returns the
+ * child's wait status and its one line of output (without '\n') in out. */
+static int exec_self_output(char **argv, char **envp, char *out, int size)
+{
 	int fds[2], len;
 	pid_t pid;
 
-	EXPECT_OK(LIBC(pipe(fds)));
+	if (pipe(fds) < 0)
+		return -errno;
 	pid = fork();
 	if (pid == 0) {
 		dup2(fds[1], 1);
 		execve(self_path, argv, envp);
+		say("execve failed with %s", result_str(-errno));
 		_exit(127);
 	}
-	EXPECT_OK(LIBC(pid));
 	close(fds[1]);
-	len = read_full(fds[0], out, sizeof(out) - 1);
-	out[len < 0 ? 0 : len] = 0;
-	EXPECT_EXITED(wait_status(pid), 0);
-	EXPECT(strcmp(out, want) == 0, "expected \"%.*s\", got \"%s\"",
-	       (int)strlen(want) - 1, want, out);
+	len = read_full(fds[0], out, size - 1);
+	if (len < 0)
+		len = 0;
+	if (len > 0 && out[len - 1] == '\n')
+		len--; /* the output is one line */
+	out[len] = 0;
+	close(fds[0]);
+	return pid < 0 ? -errno : wait_status(pid);
+}
+
+/* The child runs "usertests --echo-args a bc" with USERTESTS_VAR=hello. */
+static void exec_args_env(void)
+{
+	char *argv[] = { "usertests", "--echo-args", "a", "bc", NULL };
+	char *envp[] = { "USERTESTS_VAR=hello", NULL };
+	const char *want = "argc=4 args=a bc USERTESTS_VAR=hello";
+	char out[200];
+
+	int status = exec_self_output(argv, envp, out, sizeof(out));
+
+	EXPECT(strcmp(out, want) == 0, "expected \"%s\", got \"%s\"", want,
+	       out);
+	EXPECT_EXITED(status, 0);
+}
+
+/* Runs "usertests --count-args" with nargs more arguments of len - 1
+ * bytes each; its output must count them all. */
+static void exec_count_args(int nargs, int len)
+{
+	static char *argv[300];
+	static char strings[300][100];
+	char *envp[] = { "USERTESTS_VAR=x", NULL };
+	char out[100], want[100];
+	int i, status;
+
+	argv[0] = "usertests";
+	argv[1] = "--count-args";
+	for (i = 0; i < nargs; i++) {
+		memset(strings[i], 'a' + i % 26, len - 1);
+		argv[2 + i] = strings[i];
+	}
+	argv[2 + nargs] = NULL;
+	snprintf(want, sizeof(want), "argc=%d bytes=%d", 2 + nargs,
+		 (int)strlen("usertests--count-args") + nargs * (len - 1));
+	status = exec_self_output(argv, envp, out, sizeof(out));
+	EXPECT(strcmp(out, want) == 0, "expected \"%s\", got \"%s\"", want,
+	       out);
+	EXPECT_EXITED(status, 0);
+}
+
+/* 50 arguments of 99 bytes: the strings span two pages of the stack. */
+static void exec_args_cross_pages(void)
+{
+	exec_count_args(50, 100);
+}
+
+/* Linux takes as many arguments as fit in a quarter of the stack limit;
+ * a shell expanding "*" easily passes 200. */
+static void exec_200_args(void)
+{
+	exec_count_args(200, 8);
+}
+
+/* A directory and a device are not programs: -EACCES (as Linux). */
+static void exec_not_a_program(void)
+{
+	char *argv[] = { "nothing", NULL };
+	char *envp[] = { NULL };
+
+	EXPECT_RET(-EACCES,
+		   sys3(__NR_execve, (long)"/", (long)argv, (long)envp));
+	EXPECT_RET(-EACCES, sys3(__NR_execve, (long)"/dev/null", (long)argv,
+				 (long)envp));
 }
 
 static void exec_enoent(void)
@@ -181,6 +327,17 @@ static void exec_efault_path(void)
 	char *argv[] = { "usertests", NULL };
 
 	EXPECT_RET(-EFAULT, exec_self(KERNEL_ADDR, (long)argv));
+}
+
+/* One argument bigger than Linux's 32 pages (MAX_ARG_STRLEN) is -E2BIG;
+ * MenuOS's whole limit is smaller still. */
+static void exec_e2big(void)
+{
+	static char huge[200 * 1024];
+	char *argv[] = { "usertests", huge, NULL };
+
+	memset(huge, 'x', sizeof(huge) - 1);
+	EXPECT_RET(-E2BIG, exec_self((long)self_path, (long)argv));
 }
 
 /* The child exits at once; 50 ms later it is still there to collect. */
@@ -277,6 +434,7 @@ static void waitpid_echild(void)
 static int write_null(void *unused)
 {
 	(void)unused;
+	/* cppcheck-suppress nullPointer ; on purpose */
 	*(volatile int *)0 = 1;
 	return 0;
 }
@@ -375,6 +533,46 @@ static void kill_sigterm_running(void)
 	EXPECT_SIGNALED(wait_status(pid), SIGTERM);
 }
 
+/* n additions of k, and the running total of them, in x87 registers.
+ * Exact (below 2^53), so the answer is known: k * n * (n + 1) / 2. */
+static __attribute__((noinline)) double fpu_sum(double k, int n)
+{
+	double x = 0, sum = 0;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		x += k;
+		sum += x;
+	}
+	return sum;
+}
+
+/* Sums for 150 ms, checking each result: a switch to the other child in
+ * the middle of the loop must not change our FPU registers. */
+static int sum_for_a_while(void *k_arg)
+{
+	double k = *(int *)k_arg, want = k * 20000.0 * 20001.0 / 2;
+	long deadline = now_ms() + 150;
+
+	while (now_ms() < deadline)
+		if (fpu_sum(k, 20000) != want)
+			return 1;
+	return 0;
+}
+
+/* Two children use the FPU at the same time. */
+static void fpu_kept_across_switches(void)
+{
+	int three = 3, seven = 7;
+	pid_t a = spawn(sum_for_a_while, &three);
+	pid_t b = spawn(sum_for_a_while, &seven);
+
+	EXPECT_OK(LIBC(a));
+	EXPECT_OK(LIBC(b));
+	EXPECT_EXITED(wait_status(a), 0);
+	EXPECT_EXITED(wait_status(b), 0);
+}
+
 /* Free memory in KiB, from sysinfo(116). */
 static long free_kib(void)
 {
@@ -429,10 +627,18 @@ static void getpgrp_setpgid(void)
 
 const struct test_case proc_tests[] = {
 	{ "fork_wait_exit_status", fork_wait_exit_status },
+	{ "exit_status_8_bits", exit_status_8_bits },
 	{ "fork_child_pids", fork_child_pids },
 	{ "fork_copies_memory", fork_copies_memory },
+	{ "fork_cow_kernel_write", fork_cow_kernel_write },
 	{ "wait_collects_each_child", wait_collects_each_child },
+	{ "waitpid_specific_child", waitpid_specific_child },
+	{ "wait_null_status", wait_null_status },
 	{ "exec_args_env", exec_args_env },
+	{ "exec_args_cross_pages", exec_args_cross_pages },
+	{ "exec_200_args", exec_200_args },
+	{ "exec_e2big", exec_e2big },
+	{ "exec_not_a_program", exec_not_a_program },
 	{ "exec_enoent", exec_enoent },
 	{ "exec_efault_argv", exec_efault_argv },
 	{ "exec_efault_arg_string", exec_efault_arg_string },
@@ -448,6 +654,7 @@ const struct test_case proc_tests[] = {
 	{ "fault_divide_by_zero", fault_divide_by_zero },
 	{ "kill_sigkill_blocked", kill_sigkill_blocked },
 	{ "kill_sigterm_running", kill_sigterm_running },
+	{ "fpu_kept_across_switches", fpu_kept_across_switches },
 	{ "fork_leak", fork_leak },
 	{ "getpgrp_setpgid", getpgrp_setpgid },
 	{ 0, 0 },
