@@ -6,6 +6,8 @@
  */
 #include "check.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +117,39 @@ static void calloc_realloc(void)
 	free(bigger);
 }
 
+/* The kernel writes (read) into heap pages no one has touched yet. */
+static void read_into_fresh_heap(void)
+{
+	unsigned char *fresh = sbrk(64 * 1024);
+	int fd = open("/dev/zero", O_RDONLY), i;
+
+	EXPECT(fresh != (void *)-1, "expected sbrk to work, got %s",
+	       errno_name(errno));
+	EXPECT_OK(LIBC(fd));
+	EXPECT_RET(64 * 1024, LIBC(read(fd, fresh, 64 * 1024)));
+	for (i = 0; i < 64 * 1024; i++)
+		EXPECT(fresh[i] == 0, "expected zeros, got 0x%x at %d",
+		       fresh[i], i);
+}
+
+/* The kernel writes into a stack buffer far below the stack's pages so
+ * far: the stack must grow for it as for the program's own writes. */
+static int read_into_deep_stack(void *unused)
+{
+	unsigned char deep[256 * 1024];
+	int fd = open("/dev/zero", O_RDONLY);
+
+	(void)unused;
+	if (read(fd, deep, sizeof(deep)) != sizeof(deep))
+		return 1;
+	return deep[0] + deep[sizeof(deep) - 1];
+}
+
+static void read_into_fresh_stack(void)
+{
+	EXPECT_EXITED(run_child(read_into_deep_stack, NULL), 0);
+}
+
 /* 1 KiB per call, and the addition after the call keeps it from being
  * turned into a loop. */
 static int recurse(int depth)
@@ -183,6 +218,8 @@ const struct test_case mem_tests[] = {
 	{ "malloc_many_blocks", malloc_many_blocks },
 	{ "malloc_4mib", malloc_4mib },
 	{ "calloc_realloc", calloc_realloc },
+	{ "read_into_fresh_heap", read_into_fresh_heap },
+	{ "read_into_fresh_stack", read_into_fresh_stack },
 	{ "stack_grows_1mib", stack_grows_1mib },
 	{ "read_null_segv", read_null_segv },
 	{ "write_text_segv", write_text_segv },

@@ -290,6 +290,126 @@ static void pause_returns_eintr(void)
 	EXPECT_EXITED(wait_status(pid), 0);
 }
 
+static int exit_0(void *unused)
+{
+	(void)unused;
+	return 0;
+}
+
+/* A child's exit sends its parent SIGCHLD. */
+static void sigchld_on_child_exit(void)
+{
+	pid_t pid;
+
+	EXPECT_RET(0, LIBC(install(SIGCHLD, on_signal, 0)));
+	pid = spawn(exit_0, NULL);
+	EXPECT_OK(LIBC(pid));
+	EXPECT_EXITED(wait_status(pid), 0);
+	EXPECT_EQ(1, handled);
+	EXPECT_EQ(SIGCHLD, last_signal);
+}
+
+/* A child that resets SIGTERM, says "ready" and blocks in read. */
+static int ready_then_block(void *pipe_fds)
+{
+	int *fds = pipe_fds;
+	char c;
+
+	signal(SIGTERM, SIG_DFL);
+	close(fds[0]);
+	close(fds[3]);
+	if (write(fds[1], "r", 1) != 1)
+		return 2;
+	read(fds[2], &c, 1);
+	return 1;
+}
+
+/* kill(-pgrp) reaches every process of the group (we ignore it). */
+static void kill_process_group(void)
+{
+	int fds[4];
+	pid_t a, b;
+	char ready[2];
+
+	EXPECT_RET(0, LIBC(setpgid(0, 0)));
+	EXPECT(signal(SIGTERM, SIG_IGN) != SIG_ERR,
+	       "expected signal() to work");
+	EXPECT_OK(LIBC(pipe(&fds[0]))); /* "ready" from the children */
+	EXPECT_OK(LIBC(pipe(&fds[2]))); /* they block reading this one */
+	a = spawn(ready_then_block, fds);
+	b = spawn(ready_then_block, fds);
+	EXPECT_OK(LIBC(a));
+	EXPECT_OK(LIBC(b));
+	close(fds[1]);
+	EXPECT_EQ(2, read_full(fds[0], ready, 2));
+	EXPECT_RET(0, LIBC(kill(-getpid(), SIGTERM)));
+	EXPECT_SIGNALED(wait_status(a), SIGTERM);
+	EXPECT_SIGNALED(wait_status(b), SIGTERM);
+}
+
+/* A handler that uses the FPU and many registers. */
+static void on_signal_busy(int sig)
+{
+	volatile double d = sig;
+	int i;
+
+	for (i = 0; i < 50; i++)
+		d = d * 1.5 + i;
+	handled++;
+}
+
+/* Integer and x87 work, both exact: see fpu_sum in proc_tests.c. */
+static __attribute__((noinline)) unsigned int mix(unsigned int seed,
+						  double *sum)
+{
+	double x = 0, total = 0;
+	int i;
+
+	for (i = 0; i < 5000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		x += 3;
+		total += x;
+	}
+	*sum = total;
+	return seed;
+}
+
+/* The child: 20 signals to the case's process, 5 ms apart. */
+static int signal_20_times(void *unused)
+{
+	int i;
+
+	(void)unused;
+	for (i = 0; i < 20; i++) {
+		sleep_ms(5);
+		kill(case_pid, SIGUSR1);
+	}
+	return 0;
+}
+
+/* Signals arriving in the middle of a computation (from a timer interrupt,
+ * not a syscall) must leave every register as it was, FPU included. */
+static void handler_keeps_registers(void)
+{
+	volatile unsigned int seed = 42;
+	double want_sum, sum;
+	unsigned int want = mix(seed, &want_sum);
+	long deadline = now_ms() + 1000;
+	pid_t pid;
+
+	EXPECT_RET(0, LIBC(install(SIGUSR1, on_signal_busy, 0)));
+	case_pid = getpid();
+	pid = spawn(signal_20_times, NULL);
+	EXPECT_OK(LIBC(pid));
+	while (handled < 20 && now_ms() < deadline) {
+		EXPECT_EQ(want, mix(seed, &sum));
+		EXPECT(sum == want_sum, "expected the x87 sum %ld, got %ld",
+		       (long)want_sum, (long)sum);
+	}
+	EXPECT_EXITED(wait_status(pid), 0);
+	EXPECT_EQ(20, handled);
+}
+
 static void sigkill_cannot_be_caught(void)
 {
 	struct sigaction sa;
@@ -313,12 +433,6 @@ static void rt_sigaction_einval(void)
 	EXPECT_RET(-EINVAL, sys4(__NR_rt_sigaction, 65, 0, (long)old, 8));
 	EXPECT_RET(-EINVAL, sys4(__NR_rt_sigaction, SIGUSR1, 0, (long)old, 4));
 	EXPECT_RET(0, sys4(__NR_rt_sigaction, SIGUSR1, 0, (long)old, 8));
-}
-
-static int exit_0(void *unused)
-{
-	(void)unused;
-	return 0;
 }
 
 /* A child that exited but was not collected still exists: kill works. */
@@ -359,6 +473,9 @@ const struct test_case signal_tests[] = {
 	{ "nanosleep_eintr", nanosleep_eintr },
 	{ "pause_returns_eintr", pause_returns_eintr },
 	{ "sigterm_default_kills", sigterm_default_kills },
+	{ "sigchld_on_child_exit", sigchld_on_child_exit },
+	{ "kill_process_group", kill_process_group },
+	{ "handler_keeps_registers", handler_keeps_registers },
 	{ "sigkill_cannot_be_caught", sigkill_cannot_be_caught },
 	{ "rt_sigaction_einval", rt_sigaction_einval },
 	{ "kill_zombie", kill_zombie },

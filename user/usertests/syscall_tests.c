@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/time.h>
+#include <sys/uio.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -129,6 +130,90 @@ static void read_efault_text(void)
 
 	EXPECT_RET(-EFAULT, read_zero_into((long)main));
 	EXPECT_EQ(before, *(volatile unsigned char *)main);
+}
+
+/* Zero bytes: nothing to check, nothing to wait for, even with NULL. */
+static void zero_length_io(void)
+{
+	int fds[2];
+
+	EXPECT_OK(LIBC(pipe(fds)));
+	EXPECT_RET(0, sys3(__NR_write, fds[1], 0, 0));
+	EXPECT_RET(0, sys3(__NR_read, fds[0], 0, 0)); /* empty pipe */
+}
+
+/* Every call that writes a structure back checks the pointer. */
+static void efault_gettimeofday(void)
+{
+	EXPECT_RET(-EFAULT, sys2(__NR_gettimeofday, KERNEL_ADDR, 0));
+}
+
+static void efault_clock_gettime(void)
+{
+	EXPECT_RET(-EFAULT,
+		   sys2(__NR_clock_gettime, CLOCK_MONOTONIC, KERNEL_ADDR));
+}
+
+static void efault_uname(void)
+{
+	EXPECT_RET(-EFAULT, sys1(__NR_uname, KERNEL_ADDR));
+}
+
+static void efault_sysinfo(void)
+{
+	EXPECT_RET(-EFAULT, sys1(__NR_sysinfo, KERNEL_ADDR));
+}
+
+/* rt_sigaction(SIGUSR1, act, oldact, 8) and rt_sigprocmask. */
+static void efault_signal_calls(void)
+{
+	EXPECT_RET(-EFAULT,
+		   sys4(__NR_rt_sigaction, SIGUSR1, KERNEL_ADDR, 0, 8));
+	EXPECT_RET(-EFAULT,
+		   sys4(__NR_rt_sigaction, SIGUSR1, 0, KERNEL_ADDR, 8));
+	EXPECT_RET(-EFAULT,
+		   sys4(__NR_rt_sigprocmask, SIG_BLOCK, KERNEL_ADDR, 0, 8));
+	EXPECT_RET(-EFAULT,
+		   sys4(__NR_rt_sigprocmask, SIG_BLOCK, 0, KERNEL_ADDR, 8));
+}
+
+static void efault_getdents64(void)
+{
+	int fd = open("/", O_RDONLY);
+
+	EXPECT_OK(LIBC(fd));
+	EXPECT_RET(-EFAULT, sys3(__NR_getdents64, fd, KERNEL_ADDR, 4096));
+}
+
+/* The iovec array itself, then a buffer it points to. */
+static void efault_writev(void)
+{
+	struct iovec bad_base = { (void *)KERNEL_ADDR, 10 };
+	int fds[2];
+
+	EXPECT_OK(LIBC(pipe(fds)));
+	EXPECT_RET(-EFAULT, sys3(__NR_writev, fds[1], KERNEL_ADDR, 1));
+	EXPECT_RET(-EFAULT, sys3(__NR_writev, fds[1], (long)&bad_base, 1));
+	EXPECT_RET(-EINVAL, sys3(__NR_writev, fds[1], (long)&bad_base, -1));
+}
+
+static void efault_select(void)
+{
+	struct timeval tv = { 0, 0 };
+
+	EXPECT_RET(-EFAULT,
+		   sys5(__NR__newselect, 1, KERNEL_ADDR, 0, 0, (long)&tv));
+	EXPECT_RET(-EFAULT, sys5(__NR__newselect, 1, 0, 0, 0, KERNEL_ADDR));
+}
+
+static void efault_wait4(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	EXPECT_OK(LIBC(pid));
+	EXPECT_RET(-EFAULT, sys4(__NR_wait4, pid, KERNEL_ADDR, 0, 0));
 }
 
 static void time_efault(void)
@@ -372,6 +457,16 @@ const struct test_case syscall_tests[] = {
 	{ "read_efault_kernel", read_efault_kernel },
 	{ "read_efault_null", read_efault_null },
 	{ "read_efault_text", read_efault_text },
+	{ "zero_length_io", zero_length_io },
+	{ "efault_gettimeofday", efault_gettimeofday },
+	{ "efault_clock_gettime", efault_clock_gettime },
+	{ "efault_uname", efault_uname },
+	{ "efault_sysinfo", efault_sysinfo },
+	{ "efault_signal_calls", efault_signal_calls },
+	{ "efault_getdents64", efault_getdents64 },
+	{ "efault_writev", efault_writev },
+	{ "efault_select", efault_select },
+	{ "efault_wait4", efault_wait4 },
 	{ "time_efault", time_efault },
 	{ "time_null_same_as_pointer", time_null_same_as_pointer },
 	{ "write_ebadf_99", write_ebadf_99 },
