@@ -388,26 +388,30 @@ static int signal_20_times(void *unused)
 }
 
 /* Signals arriving in the middle of a computation (from a timer interrupt,
- * not a syscall) must leave every register as it was, FPU included. */
+ * not a syscall) must leave every register as it was, FPU included. We
+ * compute until the child has sent all 20; signals that arrive together
+ * are delivered once, so fewer than 20 handler runs is fine. */
 static void handler_keeps_registers(void)
 {
 	volatile unsigned int seed = 42;
 	double want_sum, sum;
 	unsigned int want = mix(seed, &want_sum);
-	long deadline = now_ms() + 1000;
+	long deadline = now_ms() + 2000;
+	int status = -1;
 	pid_t pid;
 
 	EXPECT_RET(0, LIBC(install(SIGUSR1, on_signal_busy, 0)));
 	case_pid = getpid();
 	pid = spawn(signal_20_times, NULL);
 	EXPECT_OK(LIBC(pid));
-	while (handled < 20 && now_ms() < deadline) {
+	while (waitpid(pid, &status, WNOHANG) == 0 && now_ms() < deadline) {
 		EXPECT_EQ(want, mix(seed, &sum));
 		EXPECT(sum == want_sum, "expected the x87 sum %ld, got %ld",
 		       (long)want_sum, (long)sum);
 	}
-	EXPECT_EXITED(wait_status(pid), 0);
-	EXPECT_EQ(20, handled);
+	EXPECT_EXITED(status, 0);
+	EXPECT(handled > 0, "expected the handler to run, got %d runs",
+	       (int)handled);
 }
 
 static void sigkill_cannot_be_caught(void)
