@@ -25,15 +25,20 @@
 
 #define CASE_TIMEOUT_MS 5000
 
+/* clang-format off */
 static const struct {
 	const char *name;
 	const struct test_case *cases;
 } areas[] = {
-	{ "syscall", syscall_tests }, { "proc", proc_tests },
-	{ "file", file_tests },	      { "pipe", pipe_tests },
-	{ "signal", signal_tests },   { "poll", poll_tests },
+	{ "syscall", syscall_tests },
+	{ "proc", proc_tests },
+	{ "file", file_tests },
+	{ "pipe", pipe_tests },
+	{ "signal", signal_tests },
+	{ "poll", poll_tests },
 	{ "mem", mem_tests },
 };
+/* clang-format on */
 #define NAREAS ((int)(sizeof(areas) / sizeof(areas[0])))
 
 static int passed, failed;
