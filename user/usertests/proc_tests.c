@@ -67,8 +67,9 @@ static void fork_child_pids(void)
 	if (pid == 0) {
 		seen[0] = getpid();
 		seen[1] = getppid();
-		_exit(write(fds[1], seen, sizeof(seen)) == sizeof(seen) ? 0
-									: 1);
+		if (write(fds[1], seen, sizeof(seen)) != sizeof(seen))
+			_exit(1);
+		_exit(0);
 	}
 	EXPECT_OK(LIBC(pid));
 	EXPECT_EQ(sizeof(seen), read_full(fds[0], seen, sizeof(seen)));
