@@ -26,6 +26,10 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
+# the default second-console port may be taken (another MenuOS): then take any free one
+if [ -z "${MENUOS_TTY2_PORT:-}" ] && (exec 3<>/dev/tcp/127.0.0.1/"$tty2_port") 2>/dev/null; then
+	tty2_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+fi
 if [ "${gdb[*]}" ]; then
 	echo "run-qemu: waiting for GDB on 127.0.0.1:${MENUOS_GDB_PORT:-1234} (gdb build/kernel.elf -ex 'target remote :${MENUOS_GDB_PORT:-1234}')" >&2
 fi

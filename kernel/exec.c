@@ -9,9 +9,9 @@
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
 
-#define MAX_ARG_STRINGS 64
-#define MAX_ARG_BYTES (32 * 1024)
-#define INITIAL_STACK (64 * 1024)
+#define MAX_ARG_STRINGS 4096
+#define MAX_ARG_BYTES (128 * 1024) /* all argv and envp strings together */
+#define INITIAL_STACK (64 * 1024)  /* mapped below the arguments; the rest grows on demand */
 
 #define AT_NULL 0
 #define AT_PHDR 3
@@ -159,18 +159,18 @@ static int load_elf_binary(struct mm_struct *mm, const unsigned char *data, unsi
 static int create_stack(struct mm_struct *mm, struct linux_binprm *bprm, unsigned long entry,
 			unsigned long phdr, int phnum, unsigned long *sp_out)
 {
-	unsigned long top = USER_STACK_TOP, low = top - INITIAL_STACK;
-	int err = map_user_range(mm, low, top, 1);
-
-	if (err)
-		return err;
-	mm->stack_low = low;
-
+	unsigned long top = USER_STACK_TOP;
 	unsigned long strings = top - ALIGN_UP(bprm->used, 16);
 	unsigned long random = strings - 16;
 	unsigned long execfn = random - ALIGN_UP(strlen(bprm->filename) + 1, 16);
 	unsigned long nptrs = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * 13;
 	unsigned long sp = ALIGN_DOWN(execfn - nptrs * 4, 16);
+	unsigned long low = ALIGN_DOWN(sp - INITIAL_STACK, PAGE_SIZE);
+	int err = map_user_range(mm, low, top, 1);
+
+	if (err)
+		return err;
+	mm->stack_low = low;
 	unsigned long *v = kmalloc(nptrs * 4);
 	if (!v)
 		return -ENOMEM;
@@ -249,6 +249,8 @@ static int do_execve(struct linux_binprm *bprm, struct pt_regs *regs)
 	strlcpy(current->comm, base, sizeof(current->comm));
 	do_close_on_exec(current->files);
 	flush_signal_handlers(current);
+	fpu_init_state(current);
+	asm volatile("frstor %0" : : "m"(current->fpu_state));
 
 	memset(regs, 0, sizeof(*regs));
 	regs->ip = entry;

@@ -5,6 +5,7 @@
 #include <menuos/io.h>
 #include <menuos/mm.h>
 #include <menuos/signal.h>
+#include <menuos/tty.h>
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
 #include <linux/wait.h>
@@ -17,6 +18,8 @@ void do_exit(int code)
 		panic("Attempted to kill init! exit status 0x%x", code);
 
 	exit_files(current);
+	if (current->sid == current->pid)
+		tty_disassociate();
 	if (current->cwd)
 		iput(current->cwd);
 	current->cwd = NULL;

@@ -35,6 +35,7 @@ int do_fork(struct pt_regs *regs)
 	iget(p->cwd);
 	p->blocked = current->blocked;
 	memcpy(p->sighand, current->sighand, sizeof(p->sighand));
+	fpu_copy_state(p);
 
 	struct pt_regs *child = task_pt_regs(p);
 	*child = *regs;

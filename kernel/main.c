@@ -50,6 +50,7 @@ static void start_init_task(void)
 	t->cwd = root_inode;
 	iget(root_inode);
 	t->parent = t;
+	fpu_init_state(t);
 	unsigned long *sp = (unsigned long *)task_pt_regs(t);
 	*--sp = (unsigned long)init_task_start; /* switch_to_stack's return address */
 	for (int i = 0; i < 4; i++)

@@ -35,6 +35,9 @@ static int sig_ignored(struct task_struct *t, int sig)
 {
 	void (*h)(int) = t->sighand[sig - 1].sa_handler;
 
+	/* init only gets the signals it has handlers for, even SIGKILL (as Linux) */
+	if (t->pid == 1 && (h == SIG_DFL || h == SIG_IGN))
+		return 1;
 	if (sig == SIGKILL || (t->blocked & sigmask(sig)))
 		return 0;
 	return h == SIG_IGN || (h == SIG_DFL && default_ignored(sig));
@@ -67,7 +70,7 @@ int kill_pgrp(pid_t pgid, int sig)
 
 	for (int i = 1; i < NR_TASKS; i++) {
 		struct task_struct *t = &task_table[i];
-		if (t->state != TASK_UNUSED && t->state != TASK_ZOMBIE && t->pgid == pgid) {
+		if (t->state != TASK_UNUSED && t->pgid == pgid) { /* zombies count, as Linux */
 			send_sig(sig, t);
 			found = 1;
 		}
@@ -93,8 +96,8 @@ long sys_kill(pid_t pid, int sig)
 		return -EINVAL;
 	if (pid > 0) {
 		struct task_struct *t = find_task_by_pid(pid);
-		if (!t || t->state == TASK_ZOMBIE)
-			return -ESRCH;
+		if (!t)
+			return -ESRCH; /* a zombie still exists until it is reaped */
 		return sig ? send_sig(sig, t) : 0;
 	}
 	pid_t pgid = pid == 0 ? current->pgid : (pid < -1 ? -pid : 0);
@@ -107,6 +110,17 @@ long sys_kill(pid_t pid, int sig)
 		return 0;
 	}
 	return sig ? kill_pgrp(pgid, sig) : 0;
+}
+
+/* pause(2): sleep until a signal is delivered; always -EINTR (-ERESTARTNOHAND). */
+long sys_pause(void)
+{
+	unsigned long flags = local_irq_save();
+
+	while (!signal_pending_current())
+		sleep_on_current(-1);
+	local_irq_restore(flags);
+	return -ERESTARTNOHAND;
 }
 
 long sys_rt_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *oact,

@@ -26,6 +26,7 @@ const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_time, sys_time)
 	__SYSCALL(__NR_lseek, sys_lseek)
 	__SYSCALL(__NR_getpid, sys_getpid)
+	__SYSCALL(__NR_pause, sys_pause)
 	__SYSCALL(__NR_kill, sys_kill)
 	__SYSCALL(__NR_dup, sys_dup)
 	__SYSCALL(__NR_pipe, sys_pipe)

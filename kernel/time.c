@@ -129,7 +129,8 @@ long sys_nanosleep(const struct timespec *req, struct timespec *rem)
 		return -EINVAL;
 	/* round up to whole ticks: never sleep less than asked */
 	unsigned long long ns = (unsigned long long)t.tv_sec * 1000000000ULL + t.tv_nsec;
-	unsigned long ticks = (ns + (1000000000ULL / HZ) - 1) / (1000000000ULL / HZ);
+	/* +1: the current tick is partly over already (Linux does the same) */
+	unsigned long ticks = (ns + (1000000000ULL / HZ) - 1) / (1000000000ULL / HZ) + 1;
 	unsigned long end = jiffies + ticks;
 	unsigned long flags = local_irq_save();
 	while ((long)(jiffies - end) < 0 && !signal_pending_current())

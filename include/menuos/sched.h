@@ -41,6 +41,8 @@ struct task_struct {
 	struct k_sigaction sighand[_NSIG];
 	struct wait_queue_head wait_chldexit; /* the parent sleeps here in wait4 */
 	unsigned long utime, stime;    /* ticks spent in user and kernel mode */
+	/* the x87 registers of a task that is switched out (fnsave image) */
+	uint8_t fpu_state[108] __attribute__((aligned(16)));
 };
 
 extern struct task_struct *current;
@@ -59,6 +61,8 @@ struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *alloc_task(void);
 void free_task(struct task_struct *t);
 void __noreturn cpu_idle(void);
+void fpu_init_state(struct task_struct *t); /* a freshly initialised FPU, for execve */
+void fpu_copy_state(struct task_struct *to); /* the current task's FPU, for fork */
 
 /* kernel/fork.c, kernel/exit.c, kernel/exec.c */
 int do_fork(struct pt_regs *regs);

@@ -45,6 +45,7 @@ long sys_nanosleep(const struct timespec *req, struct timespec *rem);
 
 /* kernel/signal.c */
 long sys_kill(pid_t pid, int sig);
+long sys_pause(void);
 long sys_rt_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *oact,
 		      size_t sigsetsize);
 long sys_rt_sigprocmask(int how, const unsigned long long *set, unsigned long long *oset,

@@ -95,9 +95,12 @@ static int ask_poll(void *ctx, struct poll_table_struct *pt)
 	return ready;
 }
 
+/* Rounded up, plus one for the tick already under way: never wake early. */
 static long ms_to_ticks(long ms)
 {
-	return ms < 0 ? -1 : (ms * HZ + 999) / 1000;
+	if (ms <= 0)
+		return ms < 0 ? -1 : 0;
+	return (ms * HZ + 999) / 1000 + 1;
 }
 
 long sys_poll(struct pollfd *ufds, unsigned int nfds, int timeout_ms)
@@ -169,6 +172,8 @@ long sys_select(int n, void *inp, void *outp, void *exp, struct timeval *tvp)
 		if (tv.tv_sec < 0 || tv.tv_usec < 0)
 			return -EINVAL;
 		ticks = tv.tv_sec * HZ + (tv.tv_usec * HZ + 999999) / 1000000;
+		if (ticks)
+			ticks++; /* as ms_to_ticks */
 	}
 	c = kzalloc(sizeof(*c));
 	if (!c)
