@@ -10,20 +10,21 @@
 #include <menuos/uaccess.h>
 
 #define MAX_ARG_STRINGS 4096
-#define MAX_ARG_BYTES (128 * 1024) /* all argv and envp strings together */
-#define INITIAL_STACK (64 * 1024)  /* mapped below the arguments; the rest grows on demand */
+#define MAX_ARG_BYTES	(128 * 1024) /* all argv and envp strings together */
+#define INITIAL_STACK \
+	(64 * 1024) /* mapped below the arguments; the rest grows on demand */
 
-#define AT_NULL 0
-#define AT_PHDR 3
-#define AT_PHENT 4
-#define AT_PHNUM 5
+#define AT_NULL	  0
+#define AT_PHDR	  3
+#define AT_PHENT  4
+#define AT_PHNUM  5
 #define AT_PAGESZ 6
-#define AT_ENTRY 9
-#define AT_UID 11
-#define AT_EUID 12
-#define AT_GID 13
-#define AT_EGID 14
-#define AT_HWCAP 16
+#define AT_ENTRY  9
+#define AT_UID	  11
+#define AT_EUID	  12
+#define AT_GID	  13
+#define AT_EGID	  14
+#define AT_HWCAP  16
 #define AT_CLKTCK 17
 #define AT_SECURE 23
 #define AT_RANDOM 25
@@ -33,19 +34,21 @@ struct elf32_ehdr {
 	unsigned char e_ident[16];
 	uint16_t e_type, e_machine;
 	uint32_t e_version, e_entry, e_phoff, e_shoff, e_flags;
-	uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
+	uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum,
+		e_shstrndx;
 };
 
 struct elf32_phdr {
-	uint32_t p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;
+	uint32_t p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags,
+		p_align;
 };
 
 #define PT_LOAD 1
-#define PF_W 2
+#define PF_W	2
 
 /* Strings gathered from the caller before its address space goes away. */
 struct linux_binprm {
-	char *buf;          /* argv strings then envp strings, each NUL-terminated */
+	char *buf; /* argv strings then envp strings, each NUL-terminated */
 	int used, argc, envc;
 	char filename[PATH_MAX];
 };
@@ -55,7 +58,8 @@ static int copy_string(struct linux_binprm *bprm, const char *s, int from_user)
 	long n;
 
 	if (from_user) {
-		n = strncpy_from_user(bprm->buf + bprm->used, s, MAX_ARG_BYTES - bprm->used);
+		n = strncpy_from_user(bprm->buf + bprm->used, s,
+				      MAX_ARG_BYTES - bprm->used);
 		if (n == -ENAMETOOLONG)
 			return -E2BIG;
 		if (n < 0)
@@ -70,8 +74,8 @@ static int copy_string(struct linux_binprm *bprm, const char *s, int from_user)
 	return 0;
 }
 
-static int copy_strings(struct linux_binprm *bprm, const char *const *list, int *count,
-			int from_user)
+static int copy_strings(struct linux_binprm *bprm, const char *const *list,
+			int *count, int from_user)
 {
 	for (*count = 0; list; (*count)++) {
 		const char *s;
@@ -93,7 +97,8 @@ static int copy_strings(struct linux_binprm *bprm, const char *const *list, int 
 }
 
 /* Copies bytes into another address space through the direct map. */
-static int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src, size_t n)
+static int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
+		      size_t n)
 {
 	while (n) {
 		uint32_t *pde = &mm->pgd[addr >> 22];
@@ -104,7 +109,9 @@ static int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
 		if (!(*pte & PTE_PRESENT))
 			return -EFAULT;
 		size_t chunk = min(n, PAGE_SIZE - (addr & (PAGE_SIZE - 1)));
-		memcpy((char *)phys_to_virt(*pte & ~0xFFFu) + (addr & (PAGE_SIZE - 1)), src, chunk);
+		memcpy((char *)phys_to_virt(*pte & ~0xFFFu) +
+			       (addr & (PAGE_SIZE - 1)),
+		       src, chunk);
 		addr += chunk;
 		src = (const char *)src + chunk;
 		n -= chunk;
@@ -112,15 +119,22 @@ static int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
 	return 0;
 }
 
-static int load_elf_binary(struct mm_struct *mm, const unsigned char *data, unsigned long size,
-			   unsigned long *entry, unsigned long *phdr_addr, int *phnum)
+static int load_elf_binary(struct mm_struct *mm, const unsigned char *data,
+			   unsigned long size, unsigned long *entry,
+			   unsigned long *phdr_addr, int *phnum)
 {
 	const struct elf32_ehdr *eh = (const void *)data;
 
-	if (size < sizeof(*eh) || memcmp(eh->e_ident, "\x7f" "ELF", 4) || eh->e_ident[4] != 1 ||
-	    eh->e_machine != 3 || eh->e_type != 2 || eh->e_phentsize != sizeof(struct elf32_phdr))
+	if (size < sizeof(*eh) ||
+	    memcmp(eh->e_ident,
+		   "\x7f"
+		   "ELF",
+		   4) ||
+	    eh->e_ident[4] != 1 || eh->e_machine != 3 || eh->e_type != 2 ||
+	    eh->e_phentsize != sizeof(struct elf32_phdr))
 		return -ENOEXEC;
-	if (eh->e_phoff > size || eh->e_phnum * sizeof(struct elf32_phdr) > size - eh->e_phoff)
+	if (eh->e_phoff > size ||
+	    eh->e_phnum * sizeof(struct elf32_phdr) > size - eh->e_phoff)
 		return -ENOEXEC;
 
 	const struct elf32_phdr *ph = (const void *)(data + eh->e_phoff);
@@ -129,15 +143,17 @@ static int load_elf_binary(struct mm_struct *mm, const unsigned char *data, unsi
 	for (int i = 0; i < eh->e_phnum; i++) {
 		if (ph[i].p_type != PT_LOAD || ph[i].p_memsz == 0)
 			continue;
-		unsigned long start = ph[i].p_vaddr, end = start + ph[i].p_memsz;
+		unsigned long start = ph[i].p_vaddr,
+			      end = start + ph[i].p_memsz;
 		if (ph[i].p_filesz > ph[i].p_memsz || ph[i].p_offset > size ||
-		    ph[i].p_filesz > size - ph[i].p_offset || end < start || end > TASK_SIZE ||
-		    start < PAGE_SIZE)
+		    ph[i].p_filesz > size - ph[i].p_offset || end < start ||
+		    end > TASK_SIZE || start < PAGE_SIZE)
 			return -ENOEXEC;
 		int err = map_user_range(mm, start, end, ph[i].p_flags & PF_W);
 		if (err)
 			return err;
-		err = copy_to_mm(mm, start, data + ph[i].p_offset, ph[i].p_filesz);
+		err = copy_to_mm(mm, start, data + ph[i].p_offset,
+				 ph[i].p_filesz);
 		if (err)
 			return err;
 		if (eh->e_phoff >= ph[i].p_offset &&
@@ -156,13 +172,15 @@ static int load_elf_binary(struct mm_struct *mm, const unsigned char *data, unsi
 }
 
 /* Builds argc/argv/envp/auxv and the strings at the top of the new stack. */
-static int create_stack(struct mm_struct *mm, struct linux_binprm *bprm, unsigned long entry,
-			unsigned long phdr, int phnum, unsigned long *sp_out)
+static int create_stack(struct mm_struct *mm, struct linux_binprm *bprm,
+			unsigned long entry, unsigned long phdr, int phnum,
+			unsigned long *sp_out)
 {
 	unsigned long top = USER_STACK_TOP;
 	unsigned long strings = top - ALIGN_UP(bprm->used, 16);
 	unsigned long random = strings - 16;
-	unsigned long execfn = random - ALIGN_UP(strlen(bprm->filename) + 1, 16);
+	unsigned long execfn =
+		random - ALIGN_UP(strlen(bprm->filename) + 1, 16);
 	unsigned long nptrs = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * 13;
 	unsigned long sp = ALIGN_DOWN(execfn - nptrs * 4, 16);
 	unsigned long low = ALIGN_DOWN(sp - INITIAL_STACK, PAGE_SIZE);
@@ -188,24 +206,28 @@ static int create_stack(struct mm_struct *mm, struct linux_binprm *bprm, unsigne
 		v[k++] = 0;
 	v[k++] = 0; /* end of envp */
 	unsigned long aux[][2] = {
-		{ AT_PHDR, phdr },   { AT_PHENT, sizeof(struct elf32_phdr) },
-		{ AT_PHNUM, phnum }, { AT_PAGESZ, PAGE_SIZE },
-		{ AT_ENTRY, entry }, { AT_UID, 0 }, { AT_EUID, 0 }, { AT_GID, 0 },
-		{ AT_EGID, 0 },      { AT_CLKTCK, HZ }, { AT_RANDOM, random },
-		{ AT_EXECFN, execfn }, { AT_NULL, 0 },
+		{ AT_PHDR, phdr },     { AT_PHENT, sizeof(struct elf32_phdr) },
+		{ AT_PHNUM, phnum },   { AT_PAGESZ, PAGE_SIZE },
+		{ AT_ENTRY, entry },   { AT_UID, 0 },
+		{ AT_EUID, 0 },	       { AT_GID, 0 },
+		{ AT_EGID, 0 },	       { AT_CLKTCK, HZ },
+		{ AT_RANDOM, random }, { AT_EXECFN, execfn },
+		{ AT_NULL, 0 },
 	};
 	for (unsigned i = 0; i < ARRAY_SIZE(aux); i++) {
 		v[k++] = aux[i][0];
 		v[k++] = aux[i][1];
 	}
 	/* AT_RANDOM: 16 bytes for stack protectors; not cryptographic, just varying */
-	unsigned long long seed[2] = { ktime_get_ns() * 6364136223846793005ULL, jiffies };
+	unsigned long long seed[2] = { ktime_get_ns() * 6364136223846793005ULL,
+				       jiffies };
 
 	err = copy_to_mm(mm, strings, bprm->buf, bprm->used);
 	if (!err)
 		err = copy_to_mm(mm, random, seed, 16);
 	if (!err)
-		err = copy_to_mm(mm, execfn, bprm->filename, strlen(bprm->filename) + 1);
+		err = copy_to_mm(mm, execfn, bprm->filename,
+				 strlen(bprm->filename) + 1);
 	if (!err)
 		err = copy_to_mm(mm, sp, v, k * 4);
 	kfree(v);
@@ -229,7 +251,8 @@ static int do_execve(struct linux_binprm *bprm, struct pt_regs *regs)
 	mm = mm_alloc();
 	if (!mm)
 		goto out_iput;
-	err = load_elf_binary(mm, inode->i_private, inode->i_size, &entry, &phdr, &phnum);
+	err = load_elf_binary(mm, inode->i_private, inode->i_size, &entry,
+			      &phdr, &phnum);
 	if (!err)
 		err = create_stack(mm, bprm, entry, phdr, phnum, &sp);
 	if (err) {
@@ -272,7 +295,8 @@ static long execve_common(const char *filename, const char *const *argv,
 	long err;
 
 	if (from_user) {
-		err = strncpy_from_user(bprm.filename, filename, sizeof(bprm.filename));
+		err = strncpy_from_user(bprm.filename, filename,
+					sizeof(bprm.filename));
 		if (err < 0)
 			return err;
 	} else {
@@ -290,13 +314,15 @@ static long execve_common(const char *filename, const char *const *argv,
 	return err;
 }
 
-long sys_execve(const char *filename, const char *const *argv, const char *const *envp)
+long sys_execve(const char *filename, const char *const *argv,
+		const char *const *envp)
 {
 	return execve_common(filename, argv, envp, 1);
 }
 
 /* Used once, to start /bin/init from the kernel. */
-int kernel_execve(const char *path, const char *const argv[], const char *const envp[])
+int kernel_execve(const char *path, const char *const argv[],
+		  const char *const envp[])
 {
 	return execve_common(path, argv, envp, 0);
 }

@@ -100,8 +100,8 @@ long sys_wait4(pid_t pid, int *status, int options, void *rusage)
 			break;
 		if (options & WNOHANG)
 			return 0;
-		int err = wait_event_interruptible(current->wait_chldexit,
-						   find_zombie(pid, &zombie) != 0);
+		int err = wait_event_interruptible(
+			current->wait_chldexit, find_zombie(pid, &zombie) != 0);
 		if (err)
 			return err;
 	}

@@ -12,10 +12,12 @@ struct tss {
 static uint64_t gdt[GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES];
 static struct tss tss;
 
-static uint64_t segment(uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
+static uint64_t segment(uint32_t base, uint32_t limit, uint8_t access,
+			uint8_t flags)
 {
 	return (limit & 0xFFFFull) | ((uint64_t)(base & 0xFFFFFF) << 16) |
-	       ((uint64_t)access << 40) | ((uint64_t)((limit >> 16) & 0xF) << 48) |
+	       ((uint64_t)access << 40) |
+	       ((uint64_t)((limit >> 16) & 0xF) << 48) |
 	       ((uint64_t)(flags & 0xF) << 52) | ((uint64_t)(base >> 24) << 56);
 }
 
@@ -31,8 +33,10 @@ void gdt_init(void)
 	gdt[3] = segment(0, 0xFFFFF, 0xFA, 0xC); /* user code, ring 3 */
 	gdt[4] = segment(0, 0xFFFFF, 0xF2, 0xC); /* user data */
 	tss.ss0 = __KERNEL_DS;
-	tss.iomap_base = sizeof(tss); /* no I/O bitmap: ring 3 gets no port access */
-	gdt[GDT_ENTRY_TSS] = segment((uint32_t)&tss, sizeof(tss) - 1, 0x89, 0x0);
+	tss.iomap_base =
+		sizeof(tss); /* no I/O bitmap: ring 3 gets no port access */
+	gdt[GDT_ENTRY_TSS] =
+		segment((uint32_t)&tss, sizeof(tss) - 1, 0x89, 0x0);
 
 	asm volatile("lgdt %0\n\t"
 		     "ljmp %1, $1f\n1:\n\t"

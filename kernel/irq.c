@@ -3,8 +3,8 @@
 #include <menuos/interrupt.h>
 #include <menuos/io.h>
 
-#define PIC1 0x20
-#define PIC2 0xA0
+#define PIC1	0x20
+#define PIC2	0xA0
 #define PIC_EOI 0x20
 
 static irq_handler_t irq_handlers[16];

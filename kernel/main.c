@@ -31,7 +31,8 @@ void console_write(const char *s, size_t len)
 static void init_task_start(void)
 {
 	static const char *const argv[] = { "/bin/init", NULL };
-	static const char *const envp[] = { "PATH=/bin", "HOME=/", "TERM=vt100", NULL };
+	static const char *const envp[] = { "PATH=/bin", "HOME=/", "TERM=vt100",
+					    NULL };
 
 	int err = kernel_execve(argv[0], argv, envp);
 	if (err)
@@ -52,7 +53,8 @@ static void start_init_task(void)
 	t->parent = t;
 	fpu_init_state(t);
 	unsigned long *sp = (unsigned long *)task_pt_regs(t);
-	*--sp = (unsigned long)init_task_start; /* switch_to_stack's return address */
+	*--sp = (unsigned long)
+		init_task_start; /* switch_to_stack's return address */
 	for (int i = 0; i < 4; i++)
 		*--sp = 0; /* ebp, ebx, esi, edi */
 	t->kernel_sp = (unsigned long)sp;
@@ -63,12 +65,14 @@ void kmain(unsigned long magic, unsigned long mbi_phys)
 {
 	serial_init();
 	vga_init();
-	printk("MenuOS %s booting (built " __DATE__ " " __TIME__ ")\n", MENUOS_VERSION);
+	printk("MenuOS %s booting (built " __DATE__ " " __TIME__ ")\n",
+	       MENUOS_VERSION);
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
 		panic("not started by a Multiboot loader (magic 0x%lx)", magic);
 	struct multiboot_info *mbi = phys_to_virt(mbi_phys);
 	if (mbi->flags & MULTIBOOT_INFO_BOOT_LOADER_NAME)
-		printk("boot loader: %s\n", (char *)phys_to_virt(mbi->boot_loader_name));
+		printk("boot loader: %s\n",
+		       (char *)phys_to_virt(mbi->boot_loader_name));
 
 	gdt_init();
 	trap_init();
@@ -76,7 +80,8 @@ void kmain(unsigned long magic, unsigned long mbi_phys)
 	page_alloc_init(mbi_phys);
 	paging_init();
 	printk("memory: %lu MiB usable, %lu KiB free for pages\n",
-	       (unsigned long)((mbi->mem_upper + 1024) / 1024), nr_free_pages() * 4);
+	       (unsigned long)((mbi->mem_upper + 1024) / 1024),
+	       nr_free_pages() * 4);
 
 	sched_init();
 	time_init();

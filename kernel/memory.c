@@ -64,7 +64,8 @@ static uint32_t *walk(struct mm_struct *mm, unsigned long addr, int create)
 }
 
 /* Maps fresh zeroed pages over [start, end) where nothing is mapped yet. */
-int map_user_range(struct mm_struct *mm, unsigned long start, unsigned long end, int writable)
+int map_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		   int writable)
 {
 	start = ALIGN_DOWN(start, PAGE_SIZE);
 	if (start == 0 || end > TASK_SIZE || start >= end)
@@ -78,16 +79,20 @@ int map_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 		void *page = get_zeroed_page();
 		if (!page)
 			return -ENOMEM;
-		*pte = virt_to_phys(page) | PTE_PRESENT | PTE_USER | (writable ? PTE_WRITE : 0);
+		*pte = virt_to_phys(page) | PTE_PRESENT | PTE_USER |
+		       (writable ? PTE_WRITE : 0);
 	}
 	if (read_cr3() == virt_to_phys(mm->pgd))
-		load_cr3(virt_to_phys(mm->pgd)); /* flush the TLB (read-only to writable) */
+		load_cr3(virt_to_phys(
+			mm->pgd)); /* flush the TLB (read-only to writable) */
 	return 0;
 }
 
-void unmap_user_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+void unmap_user_range(struct mm_struct *mm, unsigned long start,
+		      unsigned long end)
 {
-	for (unsigned long a = ALIGN_UP(start, PAGE_SIZE); a < end; a += PAGE_SIZE) {
+	for (unsigned long a = ALIGN_UP(start, PAGE_SIZE); a < end;
+	     a += PAGE_SIZE) {
 		uint32_t *pte = walk(mm, a, 0);
 		if (pte && (*pte & PTE_PRESENT)) {
 			free_pages(*pte & ~0xFFFu, 1);
@@ -135,14 +140,16 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 		for (int j = 0; j < 1024; j++) {
 			if (!(table[j] & PTE_PRESENT))
 				continue;
-			unsigned long addr = ((unsigned long)i << 22) | ((unsigned long)j << 12);
+			unsigned long addr = ((unsigned long)i << 22) |
+					     ((unsigned long)j << 12);
 			uint32_t *pte = walk(mm, addr, 1);
 			void *page = pte ? get_zeroed_page() : NULL;
 			if (!page) {
 				mmput(mm);
 				return NULL;
 			}
-			memcpy(page, phys_to_virt(table[j] & ~0xFFFu), PAGE_SIZE);
+			memcpy(page, phys_to_virt(table[j] & ~0xFFFu),
+			       PAGE_SIZE);
 			*pte = virt_to_phys(page) | (table[j] & 0xFFFu);
 		}
 	}
@@ -162,7 +169,8 @@ int user_page_ok(struct mm_struct *mm, unsigned long addr, int write)
 /* A fault just below the stack grows it (up to USER_STACK_MAX); anything else is an error. */
 int handle_user_page_fault(struct mm_struct *mm, unsigned long addr)
 {
-	if (!mm || addr >= mm->stack_low || addr < USER_STACK_TOP - USER_STACK_MAX)
+	if (!mm || addr >= mm->stack_low ||
+	    addr < USER_STACK_TOP - USER_STACK_MAX)
 		return -EFAULT;
 	unsigned long low = ALIGN_DOWN(addr, PAGE_SIZE);
 	if (map_user_range(mm, low, mm->stack_low, 1))

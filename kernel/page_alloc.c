@@ -31,13 +31,16 @@ void page_alloc_init(unsigned long mbi_phys)
 	if (!(mbi->flags & MULTIBOOT_INFO_MEM_MAP))
 		panic("boot loader gave no memory map");
 
-	unsigned long p = mbi->mmap_addr, end = mbi->mmap_addr + mbi->mmap_length;
+	unsigned long p = mbi->mmap_addr,
+		      end = mbi->mmap_addr + mbi->mmap_length;
 	while (p < end) {
 		struct multiboot_mmap_entry *e = phys_to_virt(p);
 		if (e->type == 1) {
-			uint64_t first = ALIGN_UP(e->addr, PAGE_SIZE) / PAGE_SIZE;
+			uint64_t first =
+				ALIGN_UP(e->addr, PAGE_SIZE) / PAGE_SIZE;
 			uint64_t last = (e->addr + e->len) / PAGE_SIZE;
-			for (uint64_t pfn = first; pfn < last && pfn < MAX_PAGES; pfn++) {
+			for (uint64_t pfn = first;
+			     pfn < last && pfn < MAX_PAGES; pfn++) {
 				/* keep below 1 MiB (BIOS, VGA) and the kernel image */
 				if (pfn * PAGE_SIZE < kernel_end)
 					continue;
@@ -84,7 +87,8 @@ void free_pages(unsigned long phys, unsigned int n)
 
 	for (unsigned int i = 0; i < n; i++) {
 		if (!page_used(pfn + i))
-			panic("free_pages: page 0x%lx is already free", (pfn + i) * PAGE_SIZE);
+			panic("free_pages: page 0x%lx is already free",
+			      (pfn + i) * PAGE_SIZE);
 		set_used(pfn + i, 0);
 	}
 	free_count += n;

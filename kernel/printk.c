@@ -16,8 +16,8 @@ static void put(struct outbuf *o, char c)
 	o->len++;
 }
 
-static void put_number(struct outbuf *o, unsigned long long v, int base, int upper,
-		       int neg, int width, char pad)
+static void put_number(struct outbuf *o, unsigned long long v, int base,
+		       int upper, int neg, int width, char pad)
 {
 	char tmp[24];
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
@@ -68,16 +68,20 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		switch (*fmt) {
 		case 'd':
 		case 'i': {
-			long long v = lng > 1 ? va_arg(ap, long long) : va_arg(ap, long);
-			put_number(&o, v < 0 ? -(unsigned long long)v : (unsigned long long)v,
+			long long v = lng > 1 ? va_arg(ap, long long)
+					      : va_arg(ap, long);
+			put_number(&o,
+				   v < 0 ? -(unsigned long long)v
+					 : (unsigned long long)v,
 				   10, 0, v < 0, left ? 0 : width, pad);
 			break;
 		}
 		case 'u':
 		case 'x':
 		case 'X': {
-			unsigned long long v = lng > 1 ? va_arg(ap, unsigned long long)
-						       : va_arg(ap, unsigned long);
+			unsigned long long v =
+				lng > 1 ? va_arg(ap, unsigned long long)
+					: va_arg(ap, unsigned long);
 			put_number(&o, v, *fmt == 'u' ? 10 : 16, *fmt == 'X', 0,
 				   left ? 0 : width, pad);
 			break;
@@ -85,7 +89,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		case 'p':
 			put(&o, '0');
 			put(&o, 'x');
-			put_number(&o, (unsigned long)va_arg(ap, void *), 16, 0, 0, 8, '0');
+			put_number(&o, (unsigned long)va_arg(ap, void *), 16, 0,
+				   0, 8, '0');
 			break;
 		case 's': {
 			const char *s = va_arg(ap, const char *);

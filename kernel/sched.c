@@ -27,7 +27,10 @@ void fpu_copy_state(struct task_struct *to)
 	unsigned long flags = local_irq_save();
 
 	/* fnsave also resets the FPU, so load the image straight back */
-	asm volatile("fnsave %0\n\tfrstor %0" : "=m"(to->fpu_state) : : "memory");
+	asm volatile("fnsave %0\n\tfrstor %0"
+		     : "=m"(to->fpu_state)
+		     :
+		     : "memory");
 	local_irq_restore(flags);
 }
 
@@ -62,7 +65,8 @@ struct task_struct *alloc_task(void)
 		} while (find_task_by_pid(last_pid));
 		t->pid = last_pid;
 		t->timeout = -1;
-		t->state = TASK_INTERRUPTIBLE; /* not runnable until the creator says so */
+		t->state =
+			TASK_INTERRUPTIBLE; /* not runnable until the creator says so */
 		local_irq_restore(flags);
 		return t;
 	}
@@ -82,7 +86,8 @@ void free_task(struct task_struct *t)
 struct task_struct *find_task_by_pid(pid_t pid)
 {
 	for (int i = 1; i < NR_TASKS; i++)
-		if (task_table[i].state != TASK_UNUSED && task_table[i].pid == pid)
+		if (task_table[i].state != TASK_UNUSED &&
+		    task_table[i].pid == pid)
 			return &task_table[i];
 	return NULL;
 }
@@ -104,7 +109,8 @@ void schedule(void)
 	if (next != prev) {
 		current = next;
 		if (next->stack)
-			tss_set_kernel_stack((unsigned long)next->stack + THREAD_SIZE);
+			tss_set_kernel_stack((unsigned long)next->stack +
+					     THREAD_SIZE);
 		switch_mm(next->mm);
 		/* user programs may use the x87 FPU: each task keeps its own registers */
 		asm volatile("fnsave %0" : "=m"(prev->fpu_state));
@@ -126,7 +132,8 @@ void wake_up_process(struct task_struct *t)
 void sleep_on_current(long timeout_ticks)
 {
 	current->state = TASK_INTERRUPTIBLE;
-	current->timeout = timeout_ticks < 0 ? -1 : (long)jiffies + timeout_ticks;
+	current->timeout = timeout_ticks < 0 ? -1
+					     : (long)jiffies + timeout_ticks;
 	schedule();
 }
 
@@ -144,7 +151,8 @@ void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *entry)
 	local_irq_restore(flags);
 }
 
-void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *entry)
+void remove_wait_queue(struct wait_queue_head *wq,
+		       struct wait_queue_entry *entry)
 {
 	unsigned long flags = local_irq_save();
 
@@ -204,6 +212,9 @@ void cpu_idle(void)
 			schedule();
 			continue;
 		}
-		asm volatile("sti; hlt" : : : "memory"); /* sti's shadow: no lost wake-up */
+		asm volatile("sti; hlt"
+			     :
+			     :
+			     : "memory"); /* sti's shadow: no lost wake-up */
 	}
 }

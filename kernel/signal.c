@@ -12,10 +12,12 @@
 #define ERESTARTNOHAND 514
 
 static const char *const signal_names[32] = {
-	NULL, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS",
-	"SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM",
-	"SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG",
-	"SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS",
+	NULL,	   "SIGHUP",  "SIGINT",	   "SIGQUIT", "SIGILL",	   "SIGTRAP",
+	"SIGABRT", "SIGBUS",  "SIGFPE",	   "SIGKILL", "SIGUSR1",   "SIGSEGV",
+	"SIGUSR2", "SIGPIPE", "SIGALRM",   "SIGTERM", "SIGSTKFLT", "SIGCHLD",
+	"SIGCONT", "SIGSTOP", "SIGTSTP",   "SIGTTIN", "SIGTTOU",   "SIGURG",
+	"SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH",  "SIGIO",
+	"SIGPWR",  "SIGSYS",
 };
 
 const char *signal_name(int sig)
@@ -27,8 +29,9 @@ const char *signal_name(int sig)
  * signals are ignored too (a documented simplification). */
 static int default_ignored(int sig)
 {
-	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT ||
-	       sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH ||
+	       sig == SIGCONT || sig == SIGSTOP || sig == SIGTSTP ||
+	       sig == SIGTTIN || sig == SIGTTOU;
 }
 
 static int sig_ignored(struct task_struct *t, int sig)
@@ -70,7 +73,8 @@ int kill_pgrp(pid_t pgid, int sig)
 
 	for (int i = 1; i < NR_TASKS; i++) {
 		struct task_struct *t = &task_table[i];
-		if (t->state != TASK_UNUSED && t->pgid == pgid) { /* zombies count, as Linux */
+		if (t->state != TASK_UNUSED &&
+		    t->pgid == pgid) { /* zombies count, as Linux */
 			send_sig(sig, t);
 			found = 1;
 		}
@@ -104,7 +108,8 @@ long sys_kill(pid_t pid, int sig)
 	if (pid == -1) { /* everyone but init and ourselves */
 		for (int i = 1; i < NR_TASKS; i++) {
 			struct task_struct *t = &task_table[i];
-			if (t->state != TASK_UNUSED && t->pid > 1 && t != current && sig)
+			if (t->state != TASK_UNUSED && t->pid > 1 &&
+			    t != current && sig)
 				send_sig(sig, t);
 		}
 		return 0;
@@ -123,8 +128,8 @@ long sys_pause(void)
 	return -ERESTARTNOHAND;
 }
 
-long sys_rt_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *oact,
-		      size_t sigsetsize)
+long sys_rt_sigaction(int sig, const struct k_sigaction *act,
+		      struct k_sigaction *oact, size_t sigsetsize)
 {
 	struct k_sigaction new_ka;
 
@@ -134,18 +139,21 @@ long sys_rt_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction
 		return -EFAULT;
 	if (act && (sig == SIGKILL || sig == SIGSTOP))
 		return -EINVAL;
-	if (oact && copy_to_user(oact, &current->sighand[sig - 1], sizeof(*oact)))
+	if (oact &&
+	    copy_to_user(oact, &current->sighand[sig - 1], sizeof(*oact)))
 		return -EFAULT;
 	if (act) {
 		current->sighand[sig - 1] = new_ka;
-		if (sig_ignored(current, sig)) /* POSIX: setting SIG_IGN discards a pending one */
+		if (sig_ignored(
+			    current,
+			    sig)) /* POSIX: setting SIG_IGN discards a pending one */
 			current->pending &= ~sigmask(sig);
 	}
 	return 0;
 }
 
-long sys_rt_sigprocmask(int how, const unsigned long long *set, unsigned long long *oset,
-			size_t sigsetsize)
+long sys_rt_sigprocmask(int how, const unsigned long long *set,
+			unsigned long long *oset, size_t sigsetsize)
 {
 	unsigned long long new_set, old = current->blocked;
 
@@ -259,8 +267,9 @@ static int setup_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 		f.uc.uc_sigmask = old;
 		save_sigcontext(&f.uc.uc_mcontext, regs, (unsigned long)old);
 		fill_retcode(f.retcode, __NR_rt_sigreturn);
-		f.pretcode = ka->sa_flags & SA_RESTORER ? (unsigned long)ka->sa_restorer
-							: (unsigned long)uf->retcode;
+		f.pretcode = ka->sa_flags & SA_RESTORER
+				     ? (unsigned long)ka->sa_restorer
+				     : (unsigned long)uf->retcode;
 		if (copy_to_user(uf, &f, sizeof(f)))
 			return -EFAULT;
 		regs->sp = at;
@@ -276,8 +285,9 @@ static int setup_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 		save_sigcontext(&f.sc, regs, (unsigned long)old);
 		f.extramask = old >> 32;
 		fill_retcode(f.retcode, __NR_sigreturn);
-		f.pretcode = ka->sa_flags & SA_RESTORER ? (unsigned long)ka->sa_restorer
-							: (unsigned long)uf->retcode;
+		f.pretcode = ka->sa_flags & SA_RESTORER
+				     ? (unsigned long)ka->sa_restorer
+				     : (unsigned long)uf->retcode;
 		if (copy_to_user(uf, &f, sizeof(f)))
 			return -EFAULT;
 		regs->sp = at;
@@ -290,10 +300,13 @@ static int setup_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 	return 0;
 }
 
-static long restore_sigcontext(struct pt_regs *regs, const struct sigcontext *sc)
+static long restore_sigcontext(struct pt_regs *regs,
+			       const struct sigcontext *sc)
 {
-	regs->di = sc->di, regs->si = sc->si, regs->bp = sc->bp, regs->sp = sc->sp;
-	regs->bx = sc->bx, regs->dx = sc->dx, regs->cx = sc->cx, regs->ax = sc->ax;
+	regs->di = sc->di, regs->si = sc->si, regs->bp = sc->bp,
+	regs->sp = sc->sp;
+	regs->bx = sc->bx, regs->dx = sc->dx, regs->cx = sc->cx,
+	regs->ax = sc->ax;
 	regs->ip = sc->ip;
 	regs->gs = sc->gs, regs->fs = sc->fs;
 	/* never let a forged frame get kernel segments or privileged flags */
@@ -312,8 +325,9 @@ long sys_sigreturn(void)
 	/* the restorer popped pretcode and sig before int $0x80 */
 	if (copy_from_user(&f, (void *)(regs->sp - 8), sizeof(f)))
 		goto badframe;
-	current->blocked = (f.sc.oldmask | ((unsigned long long)f.extramask << 32)) &
-			   ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	current->blocked =
+		(f.sc.oldmask | ((unsigned long long)f.extramask << 32)) &
+		~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 	return restore_sigcontext(regs, &f.sc);
 badframe:
 	force_sig(SIGSEGV);
@@ -328,7 +342,8 @@ long sys_rt_sigreturn(void)
 	/* the handler's `ret` popped pretcode */
 	if (copy_from_user(&f, (void *)(regs->sp - 4), sizeof(f)))
 		goto badframe;
-	current->blocked = f.uc.uc_sigmask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	current->blocked = f.uc.uc_sigmask &
+			   ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 	return restore_sigcontext(regs, &f.uc.uc_mcontext);
 badframe:
 	force_sig(SIGSEGV);
@@ -357,7 +372,8 @@ static void syscall_restart(struct pt_regs *regs, struct k_sigaction *ka)
 		regs->ax = -EINTR;
 	else if (ret == -ERESTARTSYS && ka && !(ka->sa_flags & SA_RESTART))
 		regs->ax = -EINTR;
-	else if (ret == -ERESTARTSYS || ret == -ERESTARTNOINTR || ret == -ERESTARTNOHAND) {
+	else if (ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
+		 ret == -ERESTARTNOHAND) {
 		regs->ax = regs->orig_ax;
 		regs->ip -= 2; /* back onto the int $0x80 */
 	}
@@ -380,13 +396,14 @@ void do_signal(struct pt_regs *regs)
 		}
 		syscall_restart(regs, ka);
 		if (setup_frame(sig, ka, regs)) {
-			printk("%s[%d]: cannot build a signal frame, killed\n", current->comm,
-			       current->pid);
+			printk("%s[%d]: cannot build a signal frame, killed\n",
+			       current->comm, current->pid);
 			do_exit(SIGSEGV);
 		}
 		if (!(ka->sa_flags & SA_NODEFER))
 			current->blocked |= sigmask(sig);
-		current->blocked |= ((unsigned long long)ka->sa_mask[1] << 32) | ka->sa_mask[0];
+		current->blocked |= ((unsigned long long)ka->sa_mask[1] << 32) |
+				    ka->sa_mask[0];
 		current->blocked &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 		if (ka->sa_flags & SA_RESETHAND)
 			ka->sa_handler = SIG_DFL;

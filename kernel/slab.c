@@ -3,8 +3,8 @@
 #include <menuos/io.h>
 #include <menuos/mm.h>
 
-#define MIN_SHIFT 4  /* 16 bytes */
-#define MAX_SHIFT 11 /* 2048 bytes */
+#define MIN_SHIFT     4 /* 16 bytes */
+#define MAX_SHIFT     11 /* 2048 bytes */
 #define KMALLOC_MAGIC 0x6b6d0000u
 
 struct block_header {
@@ -33,7 +33,8 @@ static int refill(int shift)
 
 	if (!page)
 		return -ENOMEM;
-	for (size_t off = 0; off + (1u << shift) <= PAGE_SIZE; off += 1u << shift) {
+	for (size_t off = 0; off + (1u << shift) <= PAGE_SIZE;
+	     off += 1u << shift) {
 		struct free_block *b = (struct free_block *)(page + off);
 		b->next = free_lists[shift];
 		free_lists[shift] = b;
@@ -86,7 +87,8 @@ void kfree(const void *p)
 		return;
 	struct block_header *h = (struct block_header *)p - 1;
 	if ((h->magic_class & 0xffff0000u) != KMALLOC_MAGIC)
-		panic("kfree: %p was not allocated by kmalloc (or is freed twice)", p);
+		panic("kfree: %p was not allocated by kmalloc (or is freed twice)",
+		      p);
 	unsigned int cls = h->magic_class & 0xff;
 	h->magic_class = 0;
 	if (cls == 0xff) {

@@ -71,9 +71,11 @@ long sys_brk(unsigned long brk)
 {
 	struct mm_struct *mm = current->mm;
 
-	if (brk < mm->start_brk || brk > USER_STACK_TOP - USER_STACK_MAX - PAGE_SIZE)
+	if (brk < mm->start_brk ||
+	    brk > USER_STACK_TOP - USER_STACK_MAX - PAGE_SIZE)
 		return mm->brk;
-	unsigned long old_end = ALIGN_UP(mm->brk, PAGE_SIZE), new_end = ALIGN_UP(brk, PAGE_SIZE);
+	unsigned long old_end = ALIGN_UP(mm->brk, PAGE_SIZE),
+		      new_end = ALIGN_UP(brk, PAGE_SIZE);
 	if (new_end > old_end && map_user_range(mm, old_end, new_end, 1)) {
 		unmap_user_range(mm, old_end, new_end);
 		return mm->brk;
@@ -101,7 +103,8 @@ long sys_uname(struct new_utsname *name)
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg)
 {
 	(void)arg;
-	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 || magic2 != LINUX_REBOOT_MAGIC2)
+	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
+	    magic2 != LINUX_REBOOT_MAGIC2)
 		return -EINVAL;
 	switch (cmd) {
 	case LINUX_REBOOT_CMD_POWER_OFF:
@@ -109,7 +112,8 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg)
 		machine_power_off();
 	case LINUX_REBOOT_CMD_RESTART:
 		printk("Restarting system.\n");
-		outb(0x64, 0xFE); /* pulse the CPU reset line through the keyboard controller */
+		outb(0x64,
+		     0xFE); /* pulse the CPU reset line through the keyboard controller */
 		machine_exit(0);
 	}
 	return -EINVAL;

@@ -12,7 +12,6 @@
 volatile unsigned long jiffies;
 static unsigned long boot_epoch; /* seconds since 1970 at jiffies == 0 */
 
-
 static void timer_interrupt(int irq, struct pt_regs *regs)
 {
 	(void)irq;
@@ -34,7 +33,8 @@ static int bcd(int v)
 /* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
 static unsigned long days_since_epoch(int y, int m, int d)
 {
-	static const int before[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+	static const int before[] = { 0,   31,	59,  90,  120, 151,
+				      181, 212, 243, 273, 304, 334 };
 	unsigned long days = (y - 1970) * 365UL + before[m - 1] + d - 1;
 
 	days += (y - 1969) / 4 - (y - 1901) / 100 + (y - 1601) / 400;
@@ -47,13 +47,16 @@ static unsigned long read_rtc(void)
 {
 	while (cmos_read(0x0A) & 0x80)
 		; /* an update is in progress */
-	int sec = cmos_read(0x00), min = cmos_read(0x02), hour = cmos_read(0x04);
-	int day = cmos_read(0x07), mon = cmos_read(0x08), year = cmos_read(0x09);
+	int sec = cmos_read(0x00), min = cmos_read(0x02),
+	    hour = cmos_read(0x04);
+	int day = cmos_read(0x07), mon = cmos_read(0x08),
+	    year = cmos_read(0x09);
 	if (!(cmos_read(0x0B) & 0x04)) { /* BCD, the usual case */
 		sec = bcd(sec), min = bcd(min), hour = bcd(hour);
 		day = bcd(day), mon = bcd(mon), year = bcd(year);
 	}
-	return days_since_epoch(2000 + year, mon, day) * 86400 + hour * 3600 + min * 60 + sec;
+	return days_since_epoch(2000 + year, mon, day) * 86400 + hour * 3600 +
+	       min * 60 + sec;
 }
 
 void time_init(void)
@@ -76,8 +79,9 @@ unsigned long long ktime_get_ns(void)
 	unsigned lo = inb(0x40), hi = inb(0x40);
 	unsigned count = (hi << 8) | lo, divisor = PIT_HZ / HZ;
 	local_irq_restore(flags);
-	unsigned long long within = (unsigned long long)(divisor - min(count, divisor)) *
-				    1000000000ULL / PIT_HZ;
+	unsigned long long within =
+		(unsigned long long)(divisor - min(count, divisor)) *
+		1000000000ULL / PIT_HZ;
 	return (unsigned long long)j * (1000000000ULL / HZ) + within;
 }
 
@@ -93,7 +97,8 @@ long sys_time(long *tloc)
 long sys_gettimeofday(struct timeval *tv, struct timezone *tz)
 {
 	unsigned long long ns = ktime_get_ns();
-	struct timeval k = { boot_epoch + ns / 1000000000ULL, (ns % 1000000000ULL) / 1000 };
+	struct timeval k = { boot_epoch + ns / 1000000000ULL,
+			     (ns % 1000000000ULL) / 1000 };
 
 	if (tv && copy_to_user(tv, &k, sizeof(k)))
 		return -EFAULT;
@@ -128,9 +133,11 @@ long sys_nanosleep(const struct timespec *req, struct timespec *rem)
 	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
 		return -EINVAL;
 	/* round up to whole ticks: never sleep less than asked */
-	unsigned long long ns = (unsigned long long)t.tv_sec * 1000000000ULL + t.tv_nsec;
+	unsigned long long ns =
+		(unsigned long long)t.tv_sec * 1000000000ULL + t.tv_nsec;
 	/* +1: the current tick is partly over already (Linux does the same) */
-	unsigned long ticks = (ns + (1000000000ULL / HZ) - 1) / (1000000000ULL / HZ) + 1;
+	unsigned long ticks =
+		(ns + (1000000000ULL / HZ) - 1) / (1000000000ULL / HZ) + 1;
 	unsigned long end = jiffies + ticks;
 	unsigned long flags = local_irq_save();
 	while ((long)(jiffies - end) < 0 && !signal_pending_current())
@@ -139,7 +146,9 @@ long sys_nanosleep(const struct timespec *req, struct timespec *rem)
 	if ((long)(jiffies - end) < 0) {
 		if (rem) {
 			unsigned long left = end - jiffies;
-			struct timespec r = { left / HZ, (left % HZ) * (1000000000L / HZ) };
+			struct timespec r = {
+				left / HZ, (left % HZ) * (1000000000L / HZ)
+			};
 			if (copy_to_user(rem, &r, sizeof(r)))
 				return -EFAULT;
 		}

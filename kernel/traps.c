@@ -17,11 +17,28 @@ static struct idt_gate idt_table[256];
 extern const unsigned long exception_stubs[32], irq_stubs[16];
 
 static const char *const exception_names[32] = {
-	"divide error", "debug", "NMI", "breakpoint", "overflow", "bound range exceeded",
-	"invalid opcode", "device not available", "double fault", "coprocessor segment overrun",
-	"invalid TSS", "segment not present", "stack segment fault", "general protection fault",
-	"page fault", "reserved", "x87 floating point error", "alignment check", "machine check",
-	"SIMD floating point error", "virtualization", "control protection",
+	"divide error",
+	"debug",
+	"NMI",
+	"breakpoint",
+	"overflow",
+	"bound range exceeded",
+	"invalid opcode",
+	"device not available",
+	"double fault",
+	"coprocessor segment overrun",
+	"invalid TSS",
+	"segment not present",
+	"stack segment fault",
+	"general protection fault",
+	"page fault",
+	"reserved",
+	"x87 floating point error",
+	"alignment check",
+	"machine check",
+	"SIMD floating point error",
+	"virtualization",
+	"control protection",
 };
 
 static void set_gate(int vector, unsigned long handler, int dpl)
@@ -40,7 +57,8 @@ void trap_init(void)
 	struct {
 		uint16_t limit;
 		uint32_t base;
-	} __attribute__((packed)) idtr = { sizeof(idt_table) - 1, (uint32_t)idt_table };
+	} __attribute__((packed))
+	idtr = { sizeof(idt_table) - 1, (uint32_t)idt_table };
 
 	for (int i = 0; i < 32; i++)
 		set_gate(i, exception_stubs[i], i == 3 ? 3 : 0);
@@ -60,21 +78,25 @@ static unsigned long read_cr2(void)
 
 void show_regs(const struct pt_regs *r)
 {
-	printk("EIP: %04lx:%08lx EFLAGS: %08lx\n", r->cs & 0xFFFF, r->ip, r->flags);
-	printk("EAX: %08lx EBX: %08lx ECX: %08lx EDX: %08lx\n", r->ax, r->bx, r->cx, r->dx);
-	printk("ESI: %08lx EDI: %08lx EBP: %08lx ESP: %08lx\n", r->si, r->di, r->bp,
-	       user_mode(r) ? r->sp : (unsigned long)&r->sp);
-	printk("DS: %04lx ES: %04lx FS: %04lx GS: %04lx CR2: %08lx\n", r->ds & 0xFFFF,
-	       r->es & 0xFFFF, r->fs & 0xFFFF, r->gs & 0xFFFF, read_cr2());
+	printk("EIP: %04lx:%08lx EFLAGS: %08lx\n", r->cs & 0xFFFF, r->ip,
+	       r->flags);
+	printk("EAX: %08lx EBX: %08lx ECX: %08lx EDX: %08lx\n", r->ax, r->bx,
+	       r->cx, r->dx);
+	printk("ESI: %08lx EDI: %08lx EBP: %08lx ESP: %08lx\n", r->si, r->di,
+	       r->bp, user_mode(r) ? r->sp : (unsigned long)&r->sp);
+	printk("DS: %04lx ES: %04lx FS: %04lx GS: %04lx CR2: %08lx\n",
+	       r->ds & 0xFFFF, r->es & 0xFFFF, r->fs & 0xFFFF, r->gs & 0xFFFF,
+	       read_cr2());
 }
 
 static __noreturn void kernel_oops(int vector, unsigned long error_code,
-				    struct pt_regs *regs)
+				   struct pt_regs *regs)
 {
 	local_irq_disable();
 	printk("\nOops: %s (exception %d), error code 0x%lx, in %s[%d]\n",
-	       exception_names[vector] ? exception_names[vector] : "reserved", vector,
-	       error_code, current ? current->comm : "?", current ? current->pid : 0);
+	       exception_names[vector] ? exception_names[vector] : "reserved",
+	       vector, error_code, current ? current->comm : "?",
+	       current ? current->pid : 0);
 	show_regs(regs);
 	printk("Call trace:\n");
 	print_symbol_line(regs->ip);
@@ -113,19 +135,22 @@ void do_trap(int vector, struct pt_regs *regs)
 	local_irq_enable();
 	if (vector == 14) {
 		unsigned long addr = read_cr2();
-		if (!(error_code & 1) && handle_user_page_fault(current->mm, addr) == 0)
+		if (!(error_code & 1) &&
+		    handle_user_page_fault(current->mm, addr) == 0)
 			return; /* the stack grew */
 		if (!signal_handled(current, SIGSEGV))
 			printk("%s[%d]: segfault at 0x%lx ip 0x%08lx sp 0x%08lx error %lx\n",
-			       current->comm, current->pid, addr, regs->ip, regs->sp,
-			       error_code);
+			       current->comm, current->pid, addr, regs->ip,
+			       regs->sp, error_code);
 		force_sig(SIGSEGV);
 		return;
 	}
 	int sig = exception_signal(vector);
 	if (!signal_handled(current, sig))
-		printk("%s[%d]: %s ip 0x%08lx sp 0x%08lx error %lx\n", current->comm,
-		       current->pid, exception_names[vector] ? exception_names[vector] : "trap",
+		printk("%s[%d]: %s ip 0x%08lx sp 0x%08lx error %lx\n",
+		       current->comm, current->pid,
+		       exception_names[vector] ? exception_names[vector]
+					       : "trap",
 		       regs->ip, regs->sp, error_code);
 	force_sig(sig);
 }

@@ -14,7 +14,7 @@
 #include <asm/ioctls.h>
 
 #define EOF_MARK 0x100
-#define NR_TTYS 2
+#define NR_TTYS	 2
 
 static struct tty_struct ttys[NR_TTYS];
 
@@ -60,7 +60,8 @@ static void echo_char(struct tty_struct *tty, unsigned char c)
 {
 	if (!(tty->termios.c_lflag & ECHO))
 		return;
-	if (c < ' ' && c != '\n' && c != '\t') { /* control characters echo as ^X */
+	if (c < ' ' && c != '\n' &&
+	    c != '\t') { /* control characters echo as ^X */
 		char s[2] = { '^', c + '@' };
 		tty_put(tty, s, 2);
 	} else {
@@ -101,14 +102,16 @@ void tty_receive_char(struct tty_struct *tty, unsigned char c)
 	else if (c == '\n' && (t->c_iflag & INLCR))
 		c = '\r';
 
-	if ((t->c_lflag & ISIG) && (c == t->c_cc[VINTR] || c == t->c_cc[VQUIT])) {
+	if ((t->c_lflag & ISIG) &&
+	    (c == t->c_cc[VINTR] || c == t->c_cc[VQUIT])) {
 		/* discard the typed line, tell the user, signal the foreground group */
 		tty->read_head = tty->canon_head;
 		echo_char(tty, c);
 		if (t->c_lflag & ECHO)
 			tty_put(tty, "\n", 1);
 		if (tty->pgrp > 0)
-			kill_pgrp(tty->pgrp, c == t->c_cc[VINTR] ? SIGINT : SIGQUIT);
+			kill_pgrp(tty->pgrp,
+				  c == t->c_cc[VINTR] ? SIGINT : SIGQUIT);
 		return;
 	}
 	if (!(t->c_lflag & ICANON)) {
@@ -161,7 +164,8 @@ static ssize_t tty_read(struct file *f, char *ubuf, size_t count)
 			return -EAGAIN;
 		if (!canon && tty->termios.c_cc[VMIN] == 0)
 			return 0;
-		int err = wait_event_interruptible(tty->read_wait, input_available(tty));
+		int err = wait_event_interruptible(tty->read_wait,
+						   input_available(tty));
 		if (err)
 			return err;
 	}
@@ -169,7 +173,8 @@ static ssize_t tty_read(struct file *f, char *ubuf, size_t count)
 	while (n < count && n < sizeof(kbuf) && input_available(tty)) {
 		unsigned short v = tty->buf[tty->read_tail % TTY_BUF_SIZE];
 		if (v & EOF_MARK) {
-			if (n == 0) /* ^D on an empty line: end of file, consumed */
+			if (n ==
+			    0) /* ^D on an empty line: end of file, consumed */
 				tty->read_tail++;
 			break;
 		}
@@ -205,7 +210,8 @@ static unsigned int tty_poll(struct file *f, struct poll_table_struct *pt)
 	struct tty_struct *tty = f->private_data;
 
 	poll_wait(f, &tty->read_wait, pt);
-	return POLLOUT | POLLWRNORM | (input_available(tty) ? POLLIN | POLLRDNORM : 0);
+	return POLLOUT | POLLWRNORM |
+	       (input_available(tty) ? POLLIN | POLLRDNORM : 0);
 }
 
 static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
@@ -214,7 +220,10 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 
 	switch (cmd) {
 	case TCGETS:
-		return copy_to_user((void *)arg, &tty->termios, sizeof(tty->termios)) ? -EFAULT : 0;
+		return copy_to_user((void *)arg, &tty->termios,
+				    sizeof(tty->termios))
+			       ? -EFAULT
+			       : 0;
 	case TCSETSF:
 		tty->read_tail = tty->canon_head = tty->read_head;
 		/* fall through */
@@ -225,7 +234,8 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 			return -EFAULT;
 		unsigned long flags = local_irq_save();
 		tty->termios = t;
-		if (!(t.c_lflag & ICANON)) /* a half-typed line becomes readable */
+		if (!(t.c_lflag &
+		      ICANON)) /* a half-typed line becomes readable */
 			tty->canon_head = tty->read_head;
 		local_irq_restore(flags);
 		return 0;
@@ -278,8 +288,8 @@ static int tty_open(struct inode *inode, struct file *f)
 		tty = current->tty;
 	}
 	f->private_data = tty;
-	if (!(f->f_flags & O_NOCTTY) && current->sid == current->pid && !current->tty &&
-	    tty->session == 0) {
+	if (!(f->f_flags & O_NOCTTY) && current->sid == current->pid &&
+	    !current->tty && tty->session == 0) {
 		current->tty = tty;
 		tty->session = current->sid;
 		tty->pgrp = current->pgid;
@@ -308,11 +318,12 @@ void tty_disassociate(void)
 }
 
 static void tty_struct_init(struct tty_struct *tty, int index, const char *name,
-			    void (*write)(struct tty_struct *, const char *, size_t))
+			    void (*write)(struct tty_struct *, const char *,
+					  size_t))
 {
 	static const unsigned char cc[NCCS] = {
-		[VINTR] = 3, [VQUIT] = 28, [VERASE] = 127, [VKILL] = 21,
-		[VEOF] = 4, [VMIN] = 1,
+		[VINTR] = 3,  [VQUIT] = 28, [VERASE] = 127,
+		[VKILL] = 21, [VEOF] = 4,   [VMIN] = 1,
 	};
 
 	tty->index = index;

@@ -13,10 +13,12 @@ int access_ok(const void *uaddr, size_t n, int write)
 		return 1;
 	if (end < start || end > TASK_SIZE)
 		return 0;
-	for (unsigned long a = ALIGN_DOWN(start, PAGE_SIZE); a < end; a += PAGE_SIZE) {
+	for (unsigned long a = ALIGN_DOWN(start, PAGE_SIZE); a < end;
+	     a += PAGE_SIZE) {
 		if (user_page_ok(current->mm, a, write))
 			continue;
-		if (handle_user_page_fault(current->mm, a) || !user_page_ok(current->mm, a, write))
+		if (handle_user_page_fault(current->mm, a) ||
+		    !user_page_ok(current->mm, a, write))
 			return 0;
 	}
 	return 1;

@@ -11,11 +11,11 @@
 
 typedef void (*emit_fn)(void *ctx, const char *s, size_t n);
 
-#define LEFT 1 /* '-': pad on the right */
-#define ZERO 2 /* '0': pad numbers with zeros */
-#define PLUS 4 /* '+': sign even if positive */
+#define LEFT  1 /* '-': pad on the right */
+#define ZERO  2 /* '0': pad numbers with zeros */
+#define PLUS  4 /* '+': sign even if positive */
 #define SPACE 8 /* ' ': space if positive */
-#define ALT 16 /* '#': 0x for hex, leading 0 for octal */
+#define ALT   16 /* '#': 0x for hex, leading 0 for octal */
 
 static void pad(emit_fn emit, void *ctx, char c, int n)
 {

@@ -7,11 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#define F_READ 1 /* opened for reading */
-#define F_WRITE 2 /* opened for writing */
-#define F_EOF 4 /* a read returned 0: sticky until clearerr */
-#define F_ERR 8 /* a read or write failed */
-#define F_FREE_BUF 16 /* buf came from malloc */
+#define F_READ	    1 /* opened for reading */
+#define F_WRITE	    2 /* opened for writing */
+#define F_EOF	    4 /* a read returned 0: sticky until clearerr */
+#define F_ERR	    8 /* a read or write failed */
+#define F_FREE_BUF  16 /* buf came from malloc */
 #define F_FREE_FILE 32 /* the FILE came from malloc */
 
 #define MODE_UNSET (-1) /* decided at first use: line-buffered if a tty */

@@ -96,9 +96,9 @@ static inline long __syscall_ret(long r)
 	return r;
 }
 
-#define __A(x) ((long)(x))
-#define syscall0(n) __syscall_ret(__syscall0(n))
-#define syscall1(n, a) __syscall_ret(__syscall1(n, __A(a)))
+#define __A(x)		  ((long)(x))
+#define syscall0(n)	  __syscall_ret(__syscall0(n))
+#define syscall1(n, a)	  __syscall_ret(__syscall1(n, __A(a)))
 #define syscall2(n, a, b) __syscall_ret(__syscall2(n, __A(a), __A(b)))
 #define syscall3(n, a, b, c) \
 	__syscall_ret(__syscall3(n, __A(a), __A(b), __A(c)))

@@ -29,7 +29,8 @@ int main(int argc, char *argv[])
 	for (int i = 1; i < argc; i++) {
 		int fd = open(argv[i], O_RDONLY);
 		if (fd < 0) {
-			fprintf(stderr, "cat: %s: %s\n", argv[i], strerror(errno));
+			fprintf(stderr, "cat: %s: %s\n", argv[i],
+				strerror(errno));
 			status = 1;
 			continue;
 		}

@@ -49,7 +49,8 @@ int main(void)
 				continue;
 			int fd = open(consoles[i], O_WRONLY | O_NOCTTY);
 			if (fd >= 0) {
-				dprintf(fd, "init: the shell on %s ended; starting a new one\n",
+				dprintf(fd,
+					"init: the shell on %s ended; starting a new one\n",
 					consoles[i]);
 				close(fd);
 			}

@@ -10,6 +10,7 @@ int main(void)
 		perror("uname");
 		return 1;
 	}
-	printf("%s %s %s %s %s\n", u.sysname, u.nodename, u.release, u.version, u.machine);
+	printf("%s %s %s %s %s\n", u.sysname, u.nodename, u.release, u.version,
+	       u.machine);
 	return 0;
 }

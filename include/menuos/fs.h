@@ -12,7 +12,7 @@
 #include <asm/fcntl.h>
 #include <linux/stat.h>
 
-#define NR_OPEN 64   /* fds per process */
+#define NR_OPEN	 64 /* fds per process */
 #define NAME_MAX 63
 #define PATH_MAX 256
 
@@ -30,18 +30,19 @@ struct file_operations {
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	int (*open)(struct inode *inode, struct file *f);
 	int (*release)(struct inode *inode, struct file *f);
-	int (*iterate)(struct file *f, char *ubuf, size_t count); /* getdents64 */
+	int (*iterate)(struct file *f, char *ubuf,
+		       size_t count); /* getdents64 */
 };
 
 struct inode {
 	unsigned long i_ino;
 	unsigned short i_mode; /* S_IFREG | 0755 ... */
 	unsigned long i_size;
-	unsigned long i_rdev;  /* device number for S_IFCHR */
-	int i_count;           /* references from files and lookups */
+	unsigned long i_rdev; /* device number for S_IFCHR */
+	int i_count; /* references from files and lookups */
 	unsigned long i_mtime;
 	const struct file_operations *i_fop;
-	void *i_private;       /* the owner's data: file contents, the tty, the pipe, ... */
+	void *i_private; /* the owner's data: file contents, the tty, the pipe, ... */
 	/* the ramfs tree (a teaching simplification of Linux's dentries) */
 	char i_name[NAME_MAX + 1];
 	struct inode *i_parent, *i_child, *i_sibling;
@@ -52,7 +53,7 @@ struct file {
 	struct inode *f_inode;
 	off_t f_pos;
 	unsigned int f_flags; /* O_RDONLY, O_NONBLOCK, O_APPEND, ... */
-	int f_count;          /* fds and in-flight syscalls holding it */
+	int f_count; /* fds and in-flight syscalls holding it */
 	void *private_data;
 };
 
@@ -82,8 +83,10 @@ void iput(struct inode *inode);
 
 /* kernel/fs/namei.c and ramfs.c */
 extern struct inode *root_inode;
-struct inode *namei(const char *path);      /* NULL-terminated kernel path -> inode or ERR */
-int ramfs_add(const char *path, unsigned short mode, const void *data, unsigned long size);
+struct inode *
+namei(const char *path); /* NULL-terminated kernel path -> inode or ERR */
+int ramfs_add(const char *path, unsigned short mode, const void *data,
+	      unsigned long size);
 struct inode *ramfs_mknod(const char *path, unsigned short mode,
 			  const struct file_operations *fop, void *priv);
 struct file *filp_open(const char *path, unsigned int flags);

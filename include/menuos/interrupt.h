@@ -5,17 +5,17 @@
 #include <menuos/kernel.h>
 #include <menuos/ptrace.h>
 
-#define __KERNEL_CS 0x08
-#define __KERNEL_DS 0x10
-#define __USER_CS 0x1B
-#define __USER_DS 0x23
-#define GDT_ENTRY_TSS 5
-#define GDT_ENTRY_TLS_MIN 6 /* three slots for set_thread_area, as on Linux */
+#define __KERNEL_CS	      0x08
+#define __KERNEL_DS	      0x10
+#define __USER_CS	      0x1B
+#define __USER_DS	      0x23
+#define GDT_ENTRY_TSS	      5
+#define GDT_ENTRY_TLS_MIN     6 /* three slots for set_thread_area, as on Linux */
 #define GDT_ENTRY_TLS_ENTRIES 3
 
 #define FIRST_EXTERNAL_VECTOR 0x20 /* IRQ 0..15 after remapping the PIC */
-#define SYSCALL_VECTOR 0x80
-#define HZ 100
+#define SYSCALL_VECTOR	      0x80
+#define HZ		      100
 
 typedef void (*irq_handler_t)(int irq, struct pt_regs *regs);
 
@@ -27,7 +27,7 @@ int request_irq(int irq, irq_handler_t handler);
 void time_init(void);
 
 extern volatile unsigned long jiffies; /* timer ticks since boot, HZ per second */
-unsigned long long ktime_get_ns(void);  /* nanoseconds since boot */
+unsigned long long ktime_get_ns(void); /* nanoseconds since boot */
 
 /* entry.asm */
 void system_call(void);

@@ -12,16 +12,16 @@ typedef int pid_t;
 typedef long ssize_t;
 typedef long off_t;
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define ALIGN_UP(x, a) (((x) + (a) - 1) & ~((a) - 1))
-#define ALIGN_DOWN(x, a) ((x) & ~((a) - 1))
-#define min(a, b) ((a) < (b) ? (a) : (b))
-#define max(a, b) ((a) > (b) ? (a) : (b))
+#define ARRAY_SIZE(a)	 (sizeof(a) / sizeof((a)[0]))
+#define ALIGN_UP(x, a)	 (((x) + (a)-1) & ~((a)-1))
+#define ALIGN_DOWN(x, a) ((x) & ~((a)-1))
+#define min(a, b)	 ((a) < (b) ? (a) : (b))
+#define max(a, b)	 ((a) > (b) ? (a) : (b))
 #define container_of(ptr, type, member) \
-	((type *)((char *)(ptr) - offsetof(type, member)))
+	((type *)((char *)(ptr)-offsetof(type, member)))
 #define IS_ERR_VALUE(x) ((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
 
-#define __noreturn __attribute__((noreturn))
+#define __noreturn     __attribute__((noreturn))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 
 /* kernel/printk.c: formatted output to every console (serial and VGA) */

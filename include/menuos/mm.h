@@ -6,19 +6,20 @@
 
 #include <menuos/kernel.h>
 
-#define PAGE_SIZE 4096UL
-#define PAGE_SHIFT 12
-#define PAGE_OFFSET 0xC0000000UL
+#define PAGE_SIZE	4096UL
+#define PAGE_SHIFT	12
+#define PAGE_OFFSET	0xC0000000UL
 #define DIRECT_MAP_SIZE 0x30000000UL /* 768 MiB */
-#define USER_STACK_TOP PAGE_OFFSET
-#define USER_STACK_MAX (8UL << 20) /* the stack grows on demand down to this size */
+#define USER_STACK_TOP	PAGE_OFFSET
+#define USER_STACK_MAX \
+	(8UL << 20) /* the stack grows on demand down to this size */
 #define TASK_SIZE PAGE_OFFSET
 
 /* page table entry bits */
 #define PTE_PRESENT 0x001
-#define PTE_WRITE 0x002
-#define PTE_USER 0x004
-#define PDE_LARGE 0x080
+#define PTE_WRITE   0x002
+#define PTE_USER    0x004
+#define PDE_LARGE   0x080
 
 static inline void *phys_to_virt(unsigned long phys)
 {
@@ -31,9 +32,10 @@ static inline unsigned long virt_to_phys(const void *virt)
 
 /* kernel/page_alloc.c */
 void page_alloc_init(unsigned long multiboot_info_phys);
-unsigned long alloc_pages(unsigned int n); /* physical address of n contiguous pages, or 0 */
+unsigned long
+alloc_pages(unsigned int n); /* physical address of n contiguous pages, or 0 */
 void free_pages(unsigned long phys, unsigned int n);
-void *get_zeroed_page(void);                 /* virtual address, or NULL */
+void *get_zeroed_page(void); /* virtual address, or NULL */
 void free_page(void *virt);
 unsigned long nr_free_pages(void);
 unsigned long totalram_pages(void);
@@ -45,11 +47,12 @@ void kfree(const void *p);
 
 /* kernel/memory.c: address spaces */
 struct mm_struct {
-	uint32_t *pgd;            /* page directory (virtual address) */
+	uint32_t *pgd; /* page directory (virtual address) */
 	unsigned long start_code; /* lowest address of the loaded program */
-	unsigned long start_brk;  /* the heap starts here (end of the program) ... */
-	unsigned long brk;        /* ... and ends here; brk(2) moves it */
-	unsigned long stack_low;  /* lowest mapped stack address */
+	unsigned long
+		start_brk; /* the heap starts here (end of the program) ... */
+	unsigned long brk; /* ... and ends here; brk(2) moves it */
+	unsigned long stack_low; /* lowest mapped stack address */
 };
 
 extern uint32_t swapper_pg_dir[1024];
@@ -57,8 +60,10 @@ void paging_init(void);
 struct mm_struct *mm_alloc(void);
 void mmput(struct mm_struct *mm);
 struct mm_struct *dup_mm(struct mm_struct *old);
-int map_user_range(struct mm_struct *mm, unsigned long start, unsigned long end, int writable);
-void unmap_user_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+int map_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		   int writable);
+void unmap_user_range(struct mm_struct *mm, unsigned long start,
+		      unsigned long end);
 int user_page_ok(struct mm_struct *mm, unsigned long addr, int write);
 void switch_mm(struct mm_struct *mm);
 int handle_user_page_fault(struct mm_struct *mm, unsigned long addr);

@@ -20,6 +20,7 @@ struct poll_table_struct {
 };
 
 /* pt is NULL when the caller only wants the current state */
-void poll_wait(struct file *f, struct wait_queue_head *wq, struct poll_table_struct *pt);
+void poll_wait(struct file *f, struct wait_queue_head *wq,
+	       struct poll_table_struct *pt);
 
 #endif

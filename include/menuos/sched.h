@@ -7,15 +7,15 @@
 #include <menuos/wait.h>
 #include <asm/signal.h>
 
-#define NR_TASKS 64
-#define THREAD_SIZE 8192 /* kernel stack per task */
+#define NR_TASKS      64
+#define THREAD_SIZE   8192 /* kernel stack per task */
 #define TASK_COMM_LEN 16
 
 enum task_state {
 	TASK_UNUSED = 0,
-	TASK_RUNNING,        /* running or ready to run */
-	TASK_INTERRUPTIBLE,  /* asleep on a wait queue or a timeout; signals wake it */
-	TASK_ZOMBIE,         /* exited; the parent has not waited for it yet */
+	TASK_RUNNING, /* running or ready to run */
+	TASK_INTERRUPTIBLE, /* asleep on a wait queue or a timeout; signals wake it */
+	TASK_ZOMBIE, /* exited; the parent has not waited for it yet */
 };
 
 struct files_struct;
@@ -25,22 +25,23 @@ struct inode;
 struct task_struct {
 	enum task_state state;
 	pid_t pid, pgid, sid;
-	char comm[TASK_COMM_LEN];      /* program name, for messages and ps */
+	char comm[TASK_COMM_LEN]; /* program name, for messages and ps */
 	struct task_struct *parent;
-	int exit_code;                 /* wait status: (code << 8) | signal */
-	unsigned long kernel_sp;       /* saved stack pointer while switched out */
-	void *stack;                   /* the THREAD_SIZE kernel stack; pt_regs at its top */
+	int exit_code; /* wait status: (code << 8) | signal */
+	unsigned long kernel_sp; /* saved stack pointer while switched out */
+	void *stack; /* the THREAD_SIZE kernel stack; pt_regs at its top */
 	struct mm_struct *mm;
 	struct files_struct *files;
 	struct inode *cwd;
-	struct tty_struct *tty;        /* controlling terminal */
-	long timeout;                  /* jiffies at which a timed sleep ends, or -1 */
+	struct tty_struct *tty; /* controlling terminal */
+	long timeout; /* jiffies at which a timed sleep ends, or -1 */
 	int need_resched;
 	/* signals (kernel/signal.c) */
 	unsigned long long pending, blocked;
 	struct k_sigaction sighand[_NSIG];
-	struct wait_queue_head wait_chldexit; /* the parent sleeps here in wait4 */
-	unsigned long utime, stime;    /* ticks spent in user and kernel mode */
+	struct wait_queue_head
+		wait_chldexit; /* the parent sleeps here in wait4 */
+	unsigned long utime, stime; /* ticks spent in user and kernel mode */
 	/* the x87 registers of a task that is switched out (fnsave image) */
 	uint8_t fpu_state[108] __attribute__((aligned(16)));
 };
@@ -61,13 +62,16 @@ struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *alloc_task(void);
 void free_task(struct task_struct *t);
 void __noreturn cpu_idle(void);
-void fpu_init_state(struct task_struct *t); /* a freshly initialised FPU, for execve */
-void fpu_copy_state(struct task_struct *to); /* the current task's FPU, for fork */
+void fpu_init_state(
+	struct task_struct *t); /* a freshly initialised FPU, for execve */
+void fpu_copy_state(
+	struct task_struct *to); /* the current task's FPU, for fork */
 
 /* kernel/fork.c, kernel/exit.c, kernel/exec.c */
 int do_fork(struct pt_regs *regs);
 void __noreturn do_exit(int code);
-int kernel_execve(const char *path, const char *const argv[], const char *const envp[]);
+int kernel_execve(const char *path, const char *const argv[],
+		  const char *const envp[]);
 void start_init(void);
 
 #endif

@@ -4,12 +4,13 @@
 
 #include <menuos/sched.h>
 
-#define sigmask(sig) (1ULL << ((sig) - 1))
+#define sigmask(sig) (1ULL << ((sig)-1))
 
 int send_sig(int sig, struct task_struct *t);
 int kill_pgrp(pid_t pgid, int sig);
 void force_sig(int sig);
-int signal_handled(struct task_struct *t, int sig); /* a user handler will run */
+int signal_handled(struct task_struct *t,
+		   int sig); /* a user handler will run */
 void do_signal(struct pt_regs *regs);
 void flush_signal_handlers(struct task_struct *t); /* execve */
 const char *signal_name(int sig);

@@ -18,7 +18,8 @@ struct pt_regs;
 long sys_exit(int code);
 long sys_exit_group(int code);
 long sys_fork(void);
-long sys_execve(const char *filename, const char *const *argv, const char *const *envp);
+long sys_execve(const char *filename, const char *const *argv,
+		const char *const *envp);
 long sys_waitpid(pid_t pid, int *status, int options);
 long sys_wait4(pid_t pid, int *status, int options, void *rusage);
 
@@ -46,10 +47,10 @@ long sys_nanosleep(const struct timespec *req, struct timespec *rem);
 /* kernel/signal.c */
 long sys_kill(pid_t pid, int sig);
 long sys_pause(void);
-long sys_rt_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *oact,
-		      size_t sigsetsize);
-long sys_rt_sigprocmask(int how, const unsigned long long *set, unsigned long long *oset,
-			size_t sigsetsize);
+long sys_rt_sigaction(int sig, const struct k_sigaction *act,
+		      struct k_sigaction *oact, size_t sigsetsize);
+long sys_rt_sigprocmask(int how, const unsigned long long *set,
+			unsigned long long *oset, size_t sigsetsize);
 long sys_rt_sigreturn(void);
 long sys_sigreturn(void);
 

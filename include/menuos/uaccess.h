@@ -13,10 +13,10 @@ long strncpy_from_user(char *dst, const char *usrc, long max);
 int access_ok(const void *uaddr, size_t n, int write);
 
 #define get_user(x, uptr) copy_from_user(&(x), (uptr), sizeof(*(uptr)))
-#define put_user(x, uptr)                                                      \
-	({                                                                     \
-		__typeof__(*(uptr)) __v = (x);                                 \
-		copy_to_user((uptr), &__v, sizeof(__v));                       \
+#define put_user(x, uptr)                                \
+	({                                               \
+		__typeof__(*(uptr)) __v = (x);           \
+		copy_to_user((uptr), &__v, sizeof(__v)); \
 	})
 
 #endif

@@ -29,11 +29,15 @@ static ssize_t zero_read(struct file *f, char *ubuf, size_t count)
 	return done;
 }
 
-static const struct file_operations null_fops = { .read = null_read, .write = null_write };
-static const struct file_operations zero_fops = { .read = zero_read, .write = null_write };
+static const struct file_operations null_fops = { .read = null_read,
+						  .write = null_write };
+static const struct file_operations zero_fops = { .read = zero_read,
+						  .write = null_write };
 
 void mem_devices_init(void)
 {
-	ramfs_mknod("/dev/null", S_IFCHR | 0666, &null_fops, NULL)->i_rdev = (1 << 8) | 3;
-	ramfs_mknod("/dev/zero", S_IFCHR | 0666, &zero_fops, NULL)->i_rdev = (1 << 8) | 5;
+	ramfs_mknod("/dev/null", S_IFCHR | 0666, &null_fops, NULL)->i_rdev =
+		(1 << 8) | 3;
+	ramfs_mknod("/dev/zero", S_IFCHR | 0666, &zero_fops, NULL)->i_rdev =
+		(1 << 8) | 5;
 }

@@ -10,14 +10,14 @@ static const int serial_irq[2] = { 4, 3 };
 
 enum {
 	UART_DATA = 0, /* RBR/THR; divisor low with DLAB */
-	UART_IER = 1,  /* interrupt enable; divisor high with DLAB */
-	UART_FCR = 2,  /* FIFO control */
-	UART_LCR = 3,  /* line control */
-	UART_MCR = 4,  /* modem control: OUT2 gates the IRQ line on PCs */
-	UART_LSR = 5,  /* line status */
+	UART_IER = 1, /* interrupt enable; divisor high with DLAB */
+	UART_FCR = 2, /* FIFO control */
+	UART_LCR = 3, /* line control */
+	UART_MCR = 4, /* modem control: OUT2 gates the IRQ line on PCs */
+	UART_LSR = 5, /* line status */
 };
 #define LSR_DATA_READY 0x01
-#define LSR_THR_EMPTY 0x20
+#define LSR_THR_EMPTY  0x20
 
 static void serial_interrupt(int irq, struct pt_regs *regs)
 {
@@ -35,10 +35,11 @@ void serial_init(void)
 		uint16_t base = serial_base[i];
 		outb(base + UART_IER, 0);
 		outb(base + UART_LCR, 0x80); /* DLAB: set the divisor */
-		outb(base + UART_DATA, 1);   /* 115200 baud */
+		outb(base + UART_DATA, 1); /* 115200 baud */
 		outb(base + UART_IER, 0);
 		outb(base + UART_LCR, 0x03); /* 8N1 */
-		outb(base + UART_FCR, 0xC7); /* FIFOs on, cleared, 14-byte trigger */
+		outb(base + UART_FCR,
+		     0xC7); /* FIFOs on, cleared, 14-byte trigger */
 		outb(base + UART_MCR, 0x0B); /* DTR, RTS, OUT2 */
 	}
 }
@@ -48,7 +49,8 @@ void serial_enable_input(void)
 {
 	for (int i = 0; i < 2; i++) {
 		request_irq(serial_irq[i], serial_interrupt);
-		outb(serial_base[i] + UART_IER, 0x01); /* data-ready interrupt */
+		outb(serial_base[i] + UART_IER,
+		     0x01); /* data-ready interrupt */
 	}
 }
 

@@ -8,7 +8,8 @@ struct inode *ramfs_lookup(struct inode *dir, const char *name, size_t len);
 
 struct inode *namei(const char *path)
 {
-	struct inode *inode = (*path == '/' || !current->cwd) ? root_inode : current->cwd;
+	struct inode *inode = (*path == '/' || !current->cwd) ? root_inode
+							      : current->cwd;
 
 	while (*path) {
 		while (*path == '/')
@@ -71,7 +72,8 @@ long sys_getcwd(char *ubuf, unsigned long size)
 	size_t pos = sizeof(path) - 1;
 
 	path[pos] = 0;
-	for (struct inode *i = current->cwd; i && i->i_parent; i = i->i_parent) {
+	for (struct inode *i = current->cwd; i && i->i_parent;
+	     i = i->i_parent) {
 		size_t len = strlen(i->i_name);
 		if (pos < len + 1)
 			return -ENAMETOOLONG;

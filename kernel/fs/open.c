@@ -17,7 +17,8 @@ static struct file *dentry_open(struct inode *inode, unsigned int flags)
 		return ERR_PTR(-ENOTDIR);
 	if (S_ISREG(inode->i_mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
 		return ERR_PTR(-EROFS); /* the initrd is read-only */
-	struct file *f = alloc_file(inode, flags & ~(O_CREAT | O_EXCL | O_TRUNC), inode->i_fop);
+	struct file *f = alloc_file(
+		inode, flags & ~(O_CREAT | O_EXCL | O_TRUNC), inode->i_fop);
 	if (!f)
 		return ERR_PTR(-ENOMEM);
 	iget(inode);
@@ -109,7 +110,8 @@ long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 	if (!f)
 		return -EBADF;
 	close_fd(newfd);
-	if (current->files->fd[newfd]) { /* reserved by an open in flight: not here */
+	if (current->files
+		    ->fd[newfd]) { /* reserved by an open in flight: not here */
 		fput(f);
 		return -EBUSY;
 	}
@@ -153,9 +155,11 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 			if (!current->files->fd[i]) {
 				fd_install(i, get_file(f));
 				if (cmd == F_DUPFD_CLOEXEC)
-					current->files->close_on_exec |= 1ULL << i;
+					current->files->close_on_exec |= 1ULL
+									 << i;
 				else
-					current->files->close_on_exec &= ~(1ULL << i);
+					current->files->close_on_exec &=
+						~(1ULL << i);
 				ret = i;
 				break;
 			}
@@ -163,7 +167,8 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 		break;
 	}
 	case F_GETFD:
-		ret = (current->files->close_on_exec >> fd) & 1 ? FD_CLOEXEC : 0;
+		ret = (current->files->close_on_exec >> fd) & 1 ? FD_CLOEXEC
+								: 0;
 		break;
 	case F_SETFD:
 		if (arg & FD_CLOEXEC)

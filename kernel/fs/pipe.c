@@ -29,14 +29,15 @@ static ssize_t pipe_read(struct file *f, char *ubuf, size_t count)
 			return 0;
 		if (f->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		int err = wait_event_interruptible(pipe->wait,
-						   pipe->head != pipe->tail || !pipe->writers);
+		int err = wait_event_interruptible(
+			pipe->wait, pipe->head != pipe->tail || !pipe->writers);
 		if (err)
 			return err;
 	}
 	while (done < count && pipe->head != pipe->tail) {
 		size_t n = 0;
-		while (n < sizeof(kbuf) && done + n < count && pipe->head != pipe->tail)
+		while (n < sizeof(kbuf) && done + n < count &&
+		       pipe->head != pipe->tail)
 			kbuf[n++] = pipe->buf[pipe->tail++ % PIPE_SIZE];
 		if (copy_to_user(ubuf + done, kbuf, n))
 			return done ? (ssize_t)done : -EFAULT;
@@ -61,13 +62,17 @@ static ssize_t pipe_write(struct file *f, const char *ubuf, size_t count)
 			if (f->f_flags & O_NONBLOCK)
 				return done ? (ssize_t)done : -EAGAIN;
 			int err = wait_event_interruptible(
-				pipe->wait, pipe->head - pipe->tail < PIPE_SIZE || !pipe->readers);
+				pipe->wait,
+				pipe->head - pipe->tail < PIPE_SIZE ||
+					!pipe->readers);
 			if (err)
 				return done ? (ssize_t)done : err;
 			continue;
 		}
-		size_t n = min(count - done, min(sizeof(kbuf),
-						 (size_t)(PIPE_SIZE - (pipe->head - pipe->tail))));
+		size_t n = min(
+			count - done,
+			min(sizeof(kbuf),
+			    (size_t)(PIPE_SIZE - (pipe->head - pipe->tail))));
 		if (copy_from_user(kbuf, ubuf + done, n))
 			return done ? (ssize_t)done : -EFAULT;
 		for (size_t i = 0; i < n; i++)

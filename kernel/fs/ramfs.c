@@ -16,7 +16,8 @@ static ssize_t ramfs_read(struct file *f, char *ubuf, size_t count)
 	if (f->f_pos >= (off_t)inode->i_size)
 		return 0;
 	count = min(count, inode->i_size - f->f_pos);
-	if (copy_to_user(ubuf, (const char *)inode->i_private + f->f_pos, count))
+	if (copy_to_user(ubuf, (const char *)inode->i_private + f->f_pos,
+			 count))
 		return -EFAULT;
 	f->f_pos += count;
 	return count;
@@ -58,15 +59,18 @@ static int ramfs_iterate(struct file *f, char *ubuf, size_t count)
 		if (index == 0)
 			name = ".", inode = dir;
 		else if (index == 1)
-			name = "..", inode = dir->i_parent ? dir->i_parent : dir;
+			name = "..",
+			inode = dir->i_parent ? dir->i_parent : dir;
 		else if (child)
-			name = child->i_name, inode = child, child = child->i_sibling;
+			name = child->i_name, inode = child,
+			child = child->i_sibling;
 		else
 			break;
 		if (index < f->f_pos)
 			continue;
 		size_t len = strlen(name);
-		size_t reclen = ALIGN_UP(offsetof(struct linux_dirent64, d_name) + len + 1, 8);
+		size_t reclen = ALIGN_UP(
+			offsetof(struct linux_dirent64, d_name) + len + 1, 8);
 		if (used + reclen > count)
 			break;
 		char rec[sizeof(struct linux_dirent64) + NAME_MAX + 8];
@@ -75,8 +79,9 @@ static int ramfs_iterate(struct file *f, char *ubuf, size_t count)
 		d->d_ino = inode->i_ino;
 		d->d_off = index + 1;
 		d->d_reclen = reclen;
-		d->d_type = S_ISDIR(inode->i_mode) ? DT_DIR :
-			    S_ISCHR(inode->i_mode) ? DT_CHR : DT_REG;
+		d->d_type = S_ISDIR(inode->i_mode)   ? DT_DIR
+			    : S_ISCHR(inode->i_mode) ? DT_CHR
+						     : DT_REG;
 		memcpy(d->d_name, name, len + 1);
 		if (copy_to_user(ubuf + used, rec, reclen))
 			return -EFAULT;
@@ -140,7 +145,8 @@ static struct inode *make_parents(const char *path, const char **last)
 			break;
 		struct inode *next = ramfs_lookup(dir, path, slash - path);
 		if (!next)
-			next = ramfs_new(dir, path, slash - path, S_IFDIR | 0755);
+			next = ramfs_new(dir, path, slash - path,
+					 S_IFDIR | 0755);
 		dir = next;
 		path = slash + 1;
 	}
@@ -148,7 +154,8 @@ static struct inode *make_parents(const char *path, const char **last)
 	return dir;
 }
 
-int ramfs_add(const char *path, unsigned short mode, const void *data, unsigned long size)
+int ramfs_add(const char *path, unsigned short mode, const void *data,
+	      unsigned long size)
 {
 	const char *name;
 	struct inode *dir = make_parents(path, &name);
@@ -179,27 +186,36 @@ static unsigned long hex8(const char *p)
 
 	for (int i = 0; i < 8; i++) {
 		char c = p[i];
-		v = v * 16 + (c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0');
+		v = v * 16 + (c >= 'a'	 ? c - 'a' + 10
+			      : c >= 'A' ? c - 'A' + 10
+					 : c - '0');
 	}
 	return v;
 }
 
-/* Reads the cpio newc archive: "070701", 13 eight-digit hex fields, the name, the data. */
+/* Reads the cpio newc archive: "070701", 13 eight-digit hex fields, the name, the
+ * data, each padded to 4 bytes. Offsets, not pointers: the archive is one blob. */
 void initrd_unpack(void)
 {
-	const char *p = initrd_start;
+	unsigned long len =
+		(unsigned long)initrd_end - (unsigned long)initrd_start;
+	unsigned long off = 0;
 	int files = 0;
 
 	root_inode = ramfs_new(NULL, "", 0, S_IFDIR | 0755);
-	while (p + 110 <= initrd_end && !memcmp(p, "070701", 6)) {
-		unsigned long mode = hex8(p + 14), mtime = hex8(p + 46);
-		unsigned long size = hex8(p + 54), namesize = hex8(p + 94);
-		const char *name = p + 110;
-		const char *data = initrd_start + ALIGN_UP(name + namesize - initrd_start, 4);
+	while (off + 110 <= len && !memcmp(initrd_start + off, "070701", 6)) {
+		const char *h = initrd_start + off;
+		unsigned long mode = hex8(h + 14), mtime = hex8(h + 46);
+		unsigned long size = hex8(h + 54), namesize = hex8(h + 94);
+		unsigned long data_off = ALIGN_UP(off + 110 + namesize, 4);
+		const char *name = h + 110;
+		if (data_off + size > len || name[namesize - 1] != 0)
+			panic("initrd: damaged archive at offset %lu", off);
 		if (!strcmp(name, "TRAILER!!!"))
 			break;
 		if (S_ISREG(mode)) {
-			if (!ramfs_add(name, mode, data, size))
+			if (!ramfs_add(name, mode, initrd_start + data_off,
+				       size))
 				files++;
 		} else if (S_ISDIR(mode) && strcmp(name, ".")) {
 			const char *last;
@@ -212,7 +228,7 @@ void initrd_unpack(void)
 			inode->i_mtime = mtime;
 			iput(inode);
 		}
-		p = initrd_start + ALIGN_UP(data + size - initrd_start, 4);
+		off = ALIGN_UP(data_off + size, 4);
 	}
-	printk("initrd: %d files, %lu KiB\n", files, (unsigned long)(initrd_end - initrd_start) / 1024);
+	printk("initrd: %d files, %lu KiB\n", files, len / 1024);
 }

@@ -63,11 +63,13 @@ static long do_iov(unsigned int fd, const void *uiov, int iovcnt, int writing)
 		return -EINVAL;
 	for (int i = 0; i < iovcnt; i++) {
 		struct iovec_k iov;
-		if (copy_from_user(&iov, (const struct iovec_k *)uiov + i, sizeof(iov)))
+		if (copy_from_user(&iov, (const struct iovec_k *)uiov + i,
+				   sizeof(iov)))
 			return total ? total : -EFAULT;
 		if (!iov.len)
 			continue;
-		long n = writing ? sys_write(fd, iov.base, iov.len) : sys_read(fd, iov.base, iov.len);
+		long n = writing ? sys_write(fd, iov.base, iov.len)
+				 : sys_read(fd, iov.base, iov.len);
 		if (n < 0)
 			return total ? total : n;
 		total += n;
@@ -93,7 +95,9 @@ long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 
 	if (!f)
 		return -EBADF;
-	long ret = f->f_op && f->f_op->llseek ? f->f_op->llseek(f, offset, whence) : -ESPIPE;
+	long ret = f->f_op && f->f_op->llseek
+			   ? f->f_op->llseek(f, offset, whence)
+			   : -ESPIPE;
 	fput(f);
 	return ret;
 }
@@ -104,7 +108,9 @@ long sys_getdents64(unsigned int fd, void *dirent, unsigned int count)
 
 	if (!f)
 		return -EBADF;
-	long ret = f->f_op && f->f_op->iterate ? f->f_op->iterate(f, dirent, count) : -ENOTDIR;
+	long ret = f->f_op && f->f_op->iterate
+			   ? f->f_op->iterate(f, dirent, count)
+			   : -ENOTDIR;
 	fput(f);
 	return ret;
 }
@@ -129,11 +135,13 @@ long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 		int on;
 		ret = get_user(on, (int *)arg);
 		if (!ret)
-			f->f_flags = on ? f->f_flags | O_NONBLOCK : f->f_flags & ~O_NONBLOCK;
+			f->f_flags = on ? f->f_flags | O_NONBLOCK
+					: f->f_flags & ~O_NONBLOCK;
 		break;
 	}
 	default:
-		ret = f->f_op && f->f_op->ioctl ? f->f_op->ioctl(f, cmd, arg) : -ENOTTY;
+		ret = f->f_op && f->f_op->ioctl ? f->f_op->ioctl(f, cmd, arg)
+						: -ENOTTY;
 	}
 	fput(f);
 	return ret;

@@ -11,7 +11,8 @@
 
 #define POLL_MAX_FDS 256
 
-void poll_wait(struct file *f, struct wait_queue_head *wq, struct poll_table_struct *pt)
+void poll_wait(struct file *f, struct wait_queue_head *wq,
+	       struct poll_table_struct *pt)
 {
 	(void)f;
 	if (!pt || pt->n >= POLL_MAX_WAITS)
@@ -29,21 +30,24 @@ static void poll_freewait(struct poll_table_struct *pt)
 	pt->n = 0;
 }
 
-static unsigned int poll_one(int fd, unsigned int events, struct poll_table_struct *pt)
+static unsigned int poll_one(int fd, unsigned int events,
+			     struct poll_table_struct *pt)
 {
 	struct file *f = fget(fd);
 
 	if (!f)
 		return POLLNVAL;
-	unsigned int mask = f->f_op && f->f_op->poll ? f->f_op->poll(f, pt)
-						      : POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM;
+	unsigned int mask = f->f_op && f->f_op->poll
+				    ? f->f_op->poll(f, pt)
+				    : POLLIN | POLLOUT | POLLRDNORM |
+					      POLLWRNORM;
 	fput(f);
 	return mask & (events | POLLERR | POLLHUP | POLLNVAL);
 }
 
 /* The core both syscalls share: ask(ctx, pt) returns how many fds are ready. */
-static long do_wait_ready(int (*ask)(void *ctx, struct poll_table_struct *pt), void *ctx,
-			  long timeout_ticks)
+static long do_wait_ready(int (*ask)(void *ctx, struct poll_table_struct *pt),
+			  void *ctx, long timeout_ticks)
 {
 	struct poll_table_struct *pt = kmalloc(sizeof(*pt));
 	unsigned long end = jiffies + timeout_ticks;
@@ -63,11 +67,12 @@ static long do_wait_ready(int (*ask)(void *ctx, struct poll_table_struct *pt), v
 		}
 		if (timeout_ticks > 0 && (long)(jiffies - end) >= 0)
 			goto out;
-		sleep_on_current(timeout_ticks < 0 ? -1 : (long)(end - jiffies));
+		sleep_on_current(timeout_ticks < 0 ? -1
+						   : (long)(end - jiffies));
 		poll_freewait(pt);
 		local_irq_restore(flags);
 		continue;
-out:
+	out:
 		poll_freewait(pt);
 		local_irq_restore(flags);
 		break;
@@ -129,7 +134,8 @@ out:
 struct select_ctx {
 	int n;
 	unsigned long in[FDSET_LONGS], out[FDSET_LONGS], ex[FDSET_LONGS];
-	unsigned long res_in[FDSET_LONGS], res_out[FDSET_LONGS], res_ex[FDSET_LONGS];
+	unsigned long res_in[FDSET_LONGS], res_out[FDSET_LONGS],
+		res_ex[FDSET_LONGS];
 };
 
 static int ask_select(void *ctx, struct poll_table_struct *pt)
@@ -137,16 +143,22 @@ static int ask_select(void *ctx, struct poll_table_struct *pt)
 	struct select_ctx *c = ctx;
 	int ready = 0;
 
-	memset(c->res_in, 0, sizeof(c->res_in) * 3);
+	memset(c->res_in, 0, sizeof(c->res_in));
+	memset(c->res_out, 0, sizeof(c->res_out));
+	memset(c->res_ex, 0, sizeof(c->res_ex));
 	for (int fd = 0; fd < c->n; fd++) {
 		unsigned long bit = 1UL << (fd % 32);
 		int w = fd / 32;
 		if (!((c->in[w] | c->out[w] | c->ex[w]) & bit))
 			continue;
-		unsigned int m = poll_one(fd, POLLIN | POLLOUT | POLLPRI | POLLRDNORM | POLLWRNORM, pt);
+		unsigned int m = poll_one(fd,
+					  POLLIN | POLLOUT | POLLPRI |
+						  POLLRDNORM | POLLWRNORM,
+					  pt);
 		if (m & POLLNVAL)
 			return -EBADF;
-		if ((c->in[w] & bit) && (m & (POLLIN | POLLRDNORM | POLLHUP | POLLERR)))
+		if ((c->in[w] & bit) &&
+		    (m & (POLLIN | POLLRDNORM | POLLHUP | POLLERR)))
 			c->res_in[w] |= bit, ready++;
 		if ((c->out[w] & bit) && (m & (POLLOUT | POLLWRNORM | POLLERR)))
 			c->res_out[w] |= bit, ready++;

@@ -7,7 +7,7 @@
 #include <sys/types.h>
 #include <linux/fs.h>
 
-#define EOF (-1)
+#define EOF    (-1)
 #define BUFSIZ 1024
 
 /* setvbuf() modes */

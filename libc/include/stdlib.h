@@ -6,7 +6,7 @@
 
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
-#define RAND_MAX 2147483647
+#define RAND_MAX     2147483647
 
 void *malloc(size_t size);
 void free(void *ptr);

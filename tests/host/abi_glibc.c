@@ -33,8 +33,8 @@ int abi_glibc_layouts(struct abi_layout *t)
 #define SIZE_K(o, l)
 #define FIELD_K(o, l, f)
 #define OFFSET_K(o, l, f)
-#define SIZE(side, o, l) SIZE_##side(o, l)
-#define FIELD(side, o, l, f) FIELD_##side(o, l, f)
+#define SIZE(side, o, l)      SIZE_##side(o, l)
+#define FIELD(side, o, l, f)  FIELD_##side(o, l, f)
 #define OFFSET(side, o, l, f) OFFSET_##side(o, l, f)
 #include "abi_structs.def"
 	return n;

@@ -53,8 +53,8 @@ int abi_linux_layouts(struct abi_layout *t)
 #define SIZE_G(o, l)
 #define FIELD_G(o, l, f)
 #define OFFSET_G(o, l, f)
-#define SIZE(side, o, l) SIZE_##side(o, l)
-#define FIELD(side, o, l, f) FIELD_##side(o, l, f)
+#define SIZE(side, o, l)      SIZE_##side(o, l)
+#define FIELD(side, o, l, f)  FIELD_##side(o, l, f)
 #define OFFSET(side, o, l, f) OFFSET_##side(o, l, f)
 #include "abi_structs.def"
 	return n;

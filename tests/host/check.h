@@ -52,6 +52,6 @@ static int failed_cases;
 
 /* line-buffered output, so nothing is lost or doubled around fork or a crash */
 #define CHECK_START() setvbuf(stdout, NULL, _IOLBF, 0)
-#define CHECK_END() return failed_cases != 0
+#define CHECK_END()   return failed_cases != 0
 
 #endif

@@ -14,7 +14,7 @@
 #include "check.h"
 
 /* Linux's pty ioctls (asm-generic/ioctls.h); only this test uses them. */
-#define TIOCGPTN 0x80045430
+#define TIOCGPTN   0x80045430
 #define TIOCSPTLCK 0x40045431
 
 /* open a pty pair; returns the master, *slave gets the other end */

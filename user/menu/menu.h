@@ -6,7 +6,7 @@
 #ifndef MENU_H
 #define MENU_H
 
-#define CMD_MAX_LEN 1024 /* longest input line, without its newline */
+#define CMD_MAX_LEN  1024 /* longest input line, without its newline */
 #define CMD_MAX_ARGV 32 /* argv slots, including the final NULL */
 
 int SetPrompt(const char *prompt);

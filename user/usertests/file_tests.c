@@ -21,7 +21,7 @@
 #include "sys.h"
 
 #define KERNEL_ADDR ((long)0xC0000000UL)
-#define MAX_FDS 64 /* the size of a MenuOS process's fd table */
+#define MAX_FDS	    64 /* the size of a MenuOS process's fd table */
 
 static void open_elf_magic(void)
 {

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #define BLOCKS 1000
-#define MIB (1024 * 1024)
+#define MIB    (1024 * 1024)
 
 int main(int argc, char **argv); /* an address in our read-only text */
 

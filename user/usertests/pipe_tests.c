@@ -16,7 +16,7 @@
 #include "sys.h"
 
 #define KERNEL_ADDR ((long)0xC0000000UL)
-#define TOTAL (64 * 1024)
+#define TOTAL	    (64 * 1024)
 
 static void pipe_write_read(void)
 {

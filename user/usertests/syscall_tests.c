@@ -21,9 +21,9 @@
 
 /* MenuOS maps the kernel from 0xC0000000 up; as a long for syscall args */
 #define KERNEL_ADDR ((long)0xC0000000UL)
-#define TOP_PAGE ((long)0xfffff000UL)
-#define PAGE 4096L
-#define MIB (1024L * 1024L)
+#define TOP_PAGE    ((long)0xfffff000UL)
+#define PAGE	    4096L
+#define MIB	    (1024L * 1024L)
 
 int main(int argc, char **argv); /* an address in our read-only text */
 

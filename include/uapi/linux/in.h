@@ -4,11 +4,11 @@
 #ifndef _UAPI_LINUX_IN_H
 #define _UAPI_LINUX_IN_H
 
-#define IPPROTO_IP 0
+#define IPPROTO_IP   0
 #define IPPROTO_ICMP 1
-#define IPPROTO_TCP 6
-#define IPPROTO_UDP 17
-#define IPPROTO_RAW 255
+#define IPPROTO_TCP  6
+#define IPPROTO_UDP  17
+#define IPPROTO_RAW  255
 
 struct in_addr {
 	unsigned int s_addr;
@@ -22,10 +22,10 @@ struct sockaddr_in {
 };
 
 /* In host byte order, like Linux's: use htonl(INADDR_LOOPBACK). */
-#define INADDR_ANY ((unsigned int)0x00000000)
+#define INADDR_ANY	 ((unsigned int)0x00000000)
 #define INADDR_BROADCAST ((unsigned int)0xffffffff)
-#define INADDR_NONE ((unsigned int)0xffffffff)
-#define INADDR_LOOPBACK 0x7f000001 /* 127.0.0.1 */
+#define INADDR_NONE	 ((unsigned int)0xffffffff)
+#define INADDR_LOOPBACK	 0x7f000001 /* 127.0.0.1 */
 
 /* IPPROTO_IP socket options */
 #define IP_TOS 1

@@ -10,44 +10,44 @@
 #include <linux/uio.h>
 
 #define AF_UNSPEC 0
-#define AF_UNIX 1 /* local sockets */
-#define AF_LOCAL AF_UNIX
-#define AF_INET 2 /* IPv4 */
-#define AF_INET6 10
-#define AF_MAX 46
+#define AF_UNIX	  1 /* local sockets */
+#define AF_LOCAL  AF_UNIX
+#define AF_INET	  2 /* IPv4 */
+#define AF_INET6  10
+#define AF_MAX	  46
 
 #define PF_UNSPEC AF_UNSPEC
-#define PF_UNIX AF_UNIX
-#define PF_LOCAL AF_LOCAL
-#define PF_INET AF_INET
-#define PF_INET6 AF_INET6
+#define PF_UNIX	  AF_UNIX
+#define PF_LOCAL  AF_LOCAL
+#define PF_INET	  AF_INET
+#define PF_INET6  AF_INET6
 
-#define SOCK_STREAM 1
-#define SOCK_DGRAM 2
-#define SOCK_RAW 3
+#define SOCK_STREAM    1
+#define SOCK_DGRAM     2
+#define SOCK_RAW       3
 #define SOCK_SEQPACKET 5
 #define SOCK_TYPE_MASK 0xf
 /* Flags or'ed into the type argument of socket(), socketpair(), accept4() */
 #define SOCK_NONBLOCK O_NONBLOCK
-#define SOCK_CLOEXEC O_CLOEXEC
+#define SOCK_CLOEXEC  O_CLOEXEC
 
 #define SOMAXCONN 4096 /* listen() backlog cap */
 
-#define MSG_OOB 0x01
-#define MSG_PEEK 0x02 /* read without removing */
-#define MSG_DONTROUTE 0x04
-#define MSG_CTRUNC 0x08
-#define MSG_TRUNC 0x20
-#define MSG_DONTWAIT 0x40 /* this call only: do not block */
-#define MSG_EOR 0x80
-#define MSG_WAITALL 0x100 /* block until the whole buffer is filled */
-#define MSG_NOSIGNAL 0x4000 /* no SIGPIPE on a broken stream */
-#define MSG_MORE 0x8000
-#define MSG_WAITFORONE 0x10000
+#define MSG_OOB		 0x01
+#define MSG_PEEK	 0x02 /* read without removing */
+#define MSG_DONTROUTE	 0x04
+#define MSG_CTRUNC	 0x08
+#define MSG_TRUNC	 0x20
+#define MSG_DONTWAIT	 0x40 /* this call only: do not block */
+#define MSG_EOR		 0x80
+#define MSG_WAITALL	 0x100 /* block until the whole buffer is filled */
+#define MSG_NOSIGNAL	 0x4000 /* no SIGPIPE on a broken stream */
+#define MSG_MORE	 0x8000
+#define MSG_WAITFORONE	 0x10000
 #define MSG_CMSG_CLOEXEC 0x40000000
 
-#define SHUT_RD 0
-#define SHUT_WR 1
+#define SHUT_RD	  0
+#define SHUT_WR	  1
 #define SHUT_RDWR 2
 
 struct sockaddr {

@@ -18,7 +18,7 @@ struct timezone {
 	int tz_dsttime;
 };
 
-#define CLOCK_REALTIME 0 /* wall clock, seconds since 1970 */
+#define CLOCK_REALTIME	0 /* wall clock, seconds since 1970 */
 #define CLOCK_MONOTONIC 1 /* since boot, never jumps */
 
 #endif

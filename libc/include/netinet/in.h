@@ -9,7 +9,7 @@
 typedef uint16_t in_port_t;
 typedef uint32_t in_addr_t;
 
-#define INET_ADDRSTRLEN 16 /* "255.255.255.255" and its NUL */
+#define INET_ADDRSTRLEN	 16 /* "255.255.255.255" and its NUL */
 #define INET6_ADDRSTRLEN 46
 
 uint32_t htonl(uint32_t host);

@@ -7,7 +7,7 @@
 #include <linux/time.h>
 
 #define FD_SETSIZE 1024
-#define __NFDBITS (8 * (int)sizeof(unsigned long))
+#define __NFDBITS  (8 * (int)sizeof(unsigned long))
 
 typedef struct {
 	unsigned long fds_bits[FD_SETSIZE / (8 * sizeof(unsigned long))];

@@ -7,13 +7,13 @@
 #include <sys/types.h>
 #include <linux/wait.h>
 
-#define WEXITSTATUS(s) (((s)&0xff00) >> 8)
-#define WTERMSIG(s) ((s)&0x7f)
-#define WSTOPSIG(s) WEXITSTATUS(s)
-#define WCOREDUMP(s) ((s)&0x80)
-#define WIFEXITED(s) (WTERMSIG(s) == 0)
-#define WIFSTOPPED(s) (((s)&0xff) == 0x7f)
-#define WIFSIGNALED(s) (WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7f)
+#define WEXITSTATUS(s)	(((s)&0xff00) >> 8)
+#define WTERMSIG(s)	((s)&0x7f)
+#define WSTOPSIG(s)	WEXITSTATUS(s)
+#define WCOREDUMP(s)	((s)&0x80)
+#define WIFEXITED(s)	(WTERMSIG(s) == 0)
+#define WIFSTOPPED(s)	(((s)&0xff) == 0x7f)
+#define WIFSIGNALED(s)	(WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7f)
 #define WIFCONTINUED(s) ((s) == 0xffff)
 
 pid_t waitpid(pid_t pid, int *status, int options);
