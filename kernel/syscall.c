@@ -11,62 +11,61 @@ typedef long (*sys_call_ptr_t)(unsigned long, unsigned long, unsigned long,
 			       unsigned long, unsigned long, unsigned long);
 
 /* through void (*)(void): the generic function pointer type GCC accepts any cast from */
-#define __SYSCALL(nr, fn) [nr] = (sys_call_ptr_t)(void (*)(void))fn,
+#define __SYSCALL(nr, fn) [nr] = (sys_call_ptr_t)(void (*)(void))fn
 
 const sys_call_ptr_t sys_call_table[NR_syscalls] = {
-	__SYSCALL(__NR_exit, sys_exit) __SYSCALL(__NR_fork, sys_fork) __SYSCALL(__NR_read, sys_read) __SYSCALL(
-		__NR_write,
-		sys_write) __SYSCALL(__NR_open,
-				     sys_open) __SYSCALL(__NR_close,
-							 sys_close) __SYSCALL(__NR_waitpid,
-									      sys_waitpid)
-		__SYSCALL(__NR_execve, sys_execve) __SYSCALL(__NR_chdir, sys_chdir) __SYSCALL(__NR_time, sys_time) __SYSCALL(__NR_lseek, sys_lseek) __SYSCALL(
-			__NR_getpid,
-			sys_getpid) __SYSCALL(__NR_pause,
-					      sys_pause) __SYSCALL(__NR_kill, sys_kill) __SYSCALL(__NR_dup, sys_dup)
-			__SYSCALL(__NR_pipe, sys_pipe) __SYSCALL(__NR_brk, sys_brk) __SYSCALL(__NR_ioctl, sys_ioctl) __SYSCALL(
-				__NR_fcntl,
-				sys_fcntl) __SYSCALL(__NR_setpgid,
-						     sys_setpgid) __SYSCALL(__NR_umask, sys_umask)
-				__SYSCALL(__NR_dup2, sys_dup2) __SYSCALL(__NR_getppid, sys_getppid) __SYSCALL(
-					__NR_getpgrp,
-					sys_getpgrp) __SYSCALL(__NR_setsid,
-							       sys_setsid) __SYSCALL(__NR_gettimeofday, sys_gettimeofday)
-					__SYSCALL(__NR_reboot, sys_reboot) __SYSCALL(__NR_stat, sys_stat) __SYSCALL(
-						__NR_fstat,
-						sys_fstat) __SYSCALL(__NR_wait4,
-								     sys_wait4) __SYSCALL(__NR_sysinfo, sys_sysinfo)
-						__SYSCALL(__NR_sigreturn, sys_sigreturn) __SYSCALL(
-							__NR_uname,
-							sys_uname) __SYSCALL(__NR_getpgid,
-									     sys_getpgid) __SYSCALL(__NR__newselect,
-												    sys_select)
-							__SYSCALL(__NR_readv, sys_readv) __SYSCALL(
-								__NR_writev,
-								sys_writev) __SYSCALL(__NR_nanosleep,
-										      sys_nanosleep) __SYSCALL(__NR_poll,
-													       sys_poll)
-								__SYSCALL(__NR_rt_sigreturn, sys_rt_sigreturn) __SYSCALL(
-									__NR_rt_sigaction,
-									sys_rt_sigaction) __SYSCALL(__NR_rt_sigprocmask,
-												    sys_rt_sigprocmask)
-									__SYSCALL(__NR_getcwd, sys_getcwd) __SYSCALL(
-										__NR_getuid,
-										sys_getuid) __SYSCALL(__NR_getgid,
-												      sys_getuid)
-										__SYSCALL(__NR_geteuid, sys_getuid) __SYSCALL(
-											__NR_getegid,
-											sys_getuid) __SYSCALL(__NR_getdents64,
-													      sys_getdents64)
-											__SYSCALL(__NR_exit_group, sys_exit_group) __SYSCALL(
-												__NR_clock_gettime,
-												sys_clock_gettime)
-												__SYSCALL(
-													__NR_pipe2,
-													sys_pipe2)
-													__SYSCALL(
-														__NR_dup3,
-														sys_dup3)
+	__SYSCALL(__NR_exit, sys_exit),
+	__SYSCALL(__NR_fork, sys_fork),
+	__SYSCALL(__NR_read, sys_read),
+	__SYSCALL(__NR_write, sys_write),
+	__SYSCALL(__NR_open, sys_open),
+	__SYSCALL(__NR_close, sys_close),
+	__SYSCALL(__NR_waitpid, sys_waitpid),
+	__SYSCALL(__NR_execve, sys_execve),
+	__SYSCALL(__NR_chdir, sys_chdir),
+	__SYSCALL(__NR_time, sys_time),
+	__SYSCALL(__NR_lseek, sys_lseek),
+	__SYSCALL(__NR_getpid, sys_getpid),
+	__SYSCALL(__NR_pause, sys_pause),
+	__SYSCALL(__NR_kill, sys_kill),
+	__SYSCALL(__NR_dup, sys_dup),
+	__SYSCALL(__NR_pipe, sys_pipe),
+	__SYSCALL(__NR_brk, sys_brk),
+	__SYSCALL(__NR_ioctl, sys_ioctl),
+	__SYSCALL(__NR_fcntl, sys_fcntl),
+	__SYSCALL(__NR_setpgid, sys_setpgid),
+	__SYSCALL(__NR_umask, sys_umask),
+	__SYSCALL(__NR_dup2, sys_dup2),
+	__SYSCALL(__NR_getppid, sys_getppid),
+	__SYSCALL(__NR_getpgrp, sys_getpgrp),
+	__SYSCALL(__NR_setsid, sys_setsid),
+	__SYSCALL(__NR_gettimeofday, sys_gettimeofday),
+	__SYSCALL(__NR_reboot, sys_reboot),
+	__SYSCALL(__NR_stat, sys_stat),
+	__SYSCALL(__NR_fstat, sys_fstat),
+	__SYSCALL(__NR_wait4, sys_wait4),
+	__SYSCALL(__NR_sysinfo, sys_sysinfo),
+	__SYSCALL(__NR_sigreturn, sys_sigreturn),
+	__SYSCALL(__NR_uname, sys_uname),
+	__SYSCALL(__NR_getpgid, sys_getpgid),
+	__SYSCALL(__NR__newselect, sys_select),
+	__SYSCALL(__NR_readv, sys_readv),
+	__SYSCALL(__NR_writev, sys_writev),
+	__SYSCALL(__NR_nanosleep, sys_nanosleep),
+	__SYSCALL(__NR_poll, sys_poll),
+	__SYSCALL(__NR_rt_sigreturn, sys_rt_sigreturn),
+	__SYSCALL(__NR_rt_sigaction, sys_rt_sigaction),
+	__SYSCALL(__NR_rt_sigprocmask, sys_rt_sigprocmask),
+	__SYSCALL(__NR_getcwd, sys_getcwd),
+	__SYSCALL(__NR_getuid, sys_getuid),
+	__SYSCALL(__NR_getgid, sys_getuid),
+	__SYSCALL(__NR_geteuid, sys_getuid),
+	__SYSCALL(__NR_getegid, sys_getuid),
+	__SYSCALL(__NR_getdents64, sys_getdents64),
+	__SYSCALL(__NR_exit_group, sys_exit_group),
+	__SYSCALL(__NR_clock_gettime, sys_clock_gettime),
+	__SYSCALL(__NR_pipe2, sys_pipe2),
+	__SYSCALL(__NR_dup3, sys_dup3),
 };
 
 void do_syscall(struct pt_regs *regs)
