@@ -93,6 +93,8 @@ $(B)/initrd.o: $(B)/initrd.cpio kernel/initrd_blob.asm
 	$(Q)$(NASM) $(NASMFLAGS) -DINITRD_PATH='"$(B)/initrd.cpio"' kernel/initrd_blob.asm -o $@
 
 # ---- kernel ---------------------------------------------------------------------------------
+include net/lwip.mk
+
 KERNEL_C   := $(wildcard kernel/*.c kernel/drivers/*.c kernel/fs/*.c net/*.c)
 KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm)
 KERNEL_ASM := $(filter-out kernel/initrd_blob.asm,$(KERNEL_ASM))
@@ -102,10 +104,10 @@ $(B)/kernel/%.o: kernel/%.c | $(SETUP)
 	@mkdir -p $(@D)
 	$(call say,CC,$@)
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
-$(B)/net/%.o: net/%.c | $(SETUP)
+$(B)/net/%.o: net/%.c | $(SETUP) $(LWIP_STAMP)
 	@mkdir -p $(@D)
 	$(call say,CC,$@)
-	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+	$(Q)$(CC) $(KCFLAGS) $(LWIP_INC) -c $< -o $@
 $(B)/boot/%.o: boot/%.asm | $(SETUP)
 	@mkdir -p $(@D)
 	$(call say,AS,$@)
@@ -118,6 +120,7 @@ $(B)/kernel/%.o: kernel/%.asm | $(SETUP)
 # Two links, like Linux's kallsyms: the first finds the function addresses, the second links
 # them in as a table the fault handler prints backtraces from. .kallsyms sits after .text in
 # linker.ld, so the table cannot move any function; the check below proves it.
+KERNEL_OBJ += $(LWIP_OBJ)
 $(B)/kernel.elf: $(KERNEL_OBJ) $(B)/initrd.o linker.ld tools/kallsyms.py
 	$(call say,LD,$@)
 	$(Q)$(LD) -m elf_i386 -T linker.ld -o $(B)/kernel.pass1.elf $(KERNEL_OBJ) $(B)/initrd.o $(LIBGCC)
