@@ -123,3 +123,13 @@ int atoi(const char *s)
 		v = v * 10 + (*s++ - '0');
 	return neg ? -v : v;
 }
+
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *haystack; haystack++)
+		if (!strncmp(haystack, needle, n))
+			return (char *)haystack;
+	return n ? NULL : (char *)haystack;
+}

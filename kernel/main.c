@@ -11,6 +11,9 @@
 
 void mem_devices_init(void);
 
+char saved_command_line
+	[256]; /* the boot loader's kernel command line (as Linux's) */
+
 /* printk's sink: the serial console, with "\r\n" line ends, and the VGA screen. */
 void console_write(const char *s, size_t len)
 {
@@ -61,6 +64,21 @@ static void start_init_task(void)
 	t->state = TASK_RUNNING;
 }
 
+/* crashtest=oops or crashtest=panic on the kernel command line (qemu -append) makes the
+ * kernel fail on purpose, so the tests can check what a kernel bug looks like. */
+static void __attribute__((noinline)) crash_test(const char *cmdline)
+{
+	const char *arg = strstr(cmdline, "crashtest=");
+
+	if (!arg)
+		return;
+	arg += strlen("crashtest=");
+	if (!strncmp(arg, "panic", 5))
+		panic("crash test requested on the command line");
+	if (!strncmp(arg, "oops", 4))
+		*(volatile int *)0 = 0x0bad; /* a NULL write in ring 0 */
+}
+
 void kmain(unsigned long magic, unsigned long mbi_phys)
 {
 	serial_init();
@@ -69,18 +87,24 @@ void kmain(unsigned long magic, unsigned long mbi_phys)
 	       MENUOS_VERSION);
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
 		panic("not started by a Multiboot loader (magic 0x%lx)", magic);
+	/* Read the Multiboot information now: the loader left it in memory that the page
+	 * allocator is about to hand out. */
 	struct multiboot_info *mbi = phys_to_virt(mbi_phys);
 	if (mbi->flags & MULTIBOOT_INFO_BOOT_LOADER_NAME)
 		printk("boot loader: %s\n",
 		       (char *)phys_to_virt(mbi->boot_loader_name));
+	if (mbi->flags & MULTIBOOT_INFO_CMDLINE)
+		strlcpy(saved_command_line, phys_to_virt(mbi->cmdline),
+			sizeof(saved_command_line));
+	printk("command line: %s\n", saved_command_line);
+	unsigned long mem_mib = (mbi->mem_upper + 1024) / 1024;
 
 	gdt_init();
 	trap_init();
 	init_IRQ();
 	page_alloc_init(mbi_phys);
 	paging_init();
-	printk("memory: %lu MiB usable, %lu KiB free for pages\n",
-	       (unsigned long)((mbi->mem_upper + 1024) / 1024),
+	printk("memory: %lu MiB usable, %lu KiB free for pages\n", mem_mib,
 	       nr_free_pages() * 4);
 
 	sched_init();
@@ -90,6 +114,7 @@ void kmain(unsigned long magic, unsigned long mbi_phys)
 	tty_init();
 	serial_enable_input();
 	keyboard_init();
+	crash_test(saved_command_line);
 	start_init_task();
 
 	printk("Starting /bin/init\n");

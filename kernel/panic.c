@@ -27,15 +27,21 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *offset)
 	return kallsyms_names + kallsyms_name_offsets[lo];
 }
 
-void print_symbol_line(unsigned long addr)
+static void print_address(unsigned long addr, unsigned long lookup)
 {
 	unsigned long off;
-	const char *name = kallsyms_lookup(addr, &off);
+	const char *name = kallsyms_lookup(lookup, &off);
 
 	if (name)
-		printk(" [<%08lx>] %s+0x%lx\n", addr, name, off);
+		printk(" [<%08lx>] %s+0x%lx\n", addr, name,
+		       off + (addr - lookup));
 	else
 		printk(" [<%08lx>] ?\n", addr);
+}
+
+void print_symbol_line(unsigned long addr)
+{
+	print_address(addr, addr);
 }
 
 /* Follows the frame-pointer chain (we build with -fno-omit-frame-pointer). */
@@ -47,7 +53,9 @@ void dump_backtrace(unsigned long ebp)
 		unsigned long ret = ((unsigned long *)ebp)[1];
 		if (ret < (unsigned long)_text || ret >= (unsigned long)_etext)
 			break;
-		print_symbol_line(ret);
+		/* ret - 1: a call to a noreturn function can be the last instruction of its
+		 * caller, and then ret already belongs to the next function (Linux's %pB) */
+		print_address(ret, ret - 1);
 		ebp = ((unsigned long *)ebp)[0];
 	}
 }

@@ -74,3 +74,36 @@ def test_second_console_has_its_own_shell(m):
     m.tty2_expect(re.escape(PROMPT))
     m.send("\x03")
     m.expect(re.escape(PROMPT), timeout=5)
+
+
+def test_raw_mode_gets_each_key_at_once(m):
+    m.send("keys\n")
+    m.expect("keys: raw mode")
+    m.send("a")
+    m.expect(r"key 97 'a'\n", what="the key without waiting for Enter")
+    m.send("\x7f")
+    m.expect(r"key 127\n", what="DEL passed through, not treated as erase")
+    m.send("q")
+    m.expect("keys: canonical mode again")
+    m.expect(re.escape(PROMPT))
+    m.send("echo wrongX\x7f\x7f\x7f\x7f\x7f\x7fcanon\n")
+    m.expect(r"\ncanon\n", what="line editing back after raw mode")
+    m.expect(re.escape(PROMPT))
+
+
+def test_ps2_keyboard_feeds_the_first_console(m):
+    """Keys typed into QEMU's PS/2 keyboard (monitor `sendkey`) reach the shell too."""
+    m.send("\x01c")  # Ctrl-A C: to the QEMU monitor on the same stdio
+    m.expect(r"\(qemu\) ", what="the QEMU monitor")
+    for key in ["e", "c", "h", "o", "spc", "k", "b", "d", "shift-1", "ret"]:
+        m.send("sendkey %s\n" % key)
+        m.expect(r"\(qemu\) ")
+    m.send("\x01c")  # back to the serial console
+    m.expect(r"\nkbd!\n", what="the shell to run what the keyboard typed")
+    m.expect(re.escape(PROMPT))
+
+
+def test_ls_lists_bin(m):
+    text = m.run("ls")
+    for prog in ("init", "menu", "echo", "usertests"):
+        assert re.search(r"\b%s\b" % prog, text), "ls does not show %s: %r" % (prog, text)

@@ -52,6 +52,7 @@ int strncmp(const char *a, const char *b, size_t n);
 char *strncpy(char *dst, const char *src, size_t n);
 size_t strlcpy(char *dst, const char *src, size_t size);
 char *strchr(const char *s, int c);
+char *strstr(const char *haystack, const char *needle);
 int atoi(const char *s);
 
 #endif
