@@ -22,6 +22,10 @@ $(LWIP_STAMP):
 	$(call say,FETCH,lwIP 2.1.3)
 	$(Q)bash tools/fetch-lwip.sh $(B)
 
+# The sources exist only once fetched: without this a fresh tree finds "no rule to make
+# build/lwip/core/init.o" before the fetch has run.
+$(LWIP_SRC): | $(LWIP_STAMP)
+
 # Upstream code, upstream style: it passes all of the kernel's warnings as it is (-Werror).
 $(B)/lwip/%.o: $(LWIP_DIR)/src/%.c | $(SETUP) $(LWIP_STAMP)
 	@mkdir -p $(@D)

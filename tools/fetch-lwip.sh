@@ -19,7 +19,7 @@ SYSTEM_SOURCES=/etc/apt/sources.list.d/debian.sources
 say() { echo "fetch-lwip: $*"; }
 die() { echo "fetch-lwip: error: $*" >&2; exit 1; }
 
-verified() { [ -f "$1" ] && echo "$SHA256  $1" | sha256sum --quiet -c - 2>/dev/null; }
+verified() { [ -f "$1" ] && echo "$SHA256  $1" | sha256sum -c - >/dev/null 2>&1; }
 
 # The tree is complete only when the marker written after a successful unpack is there.
 if [ -f "$TREE/.unpacked" ]; then
@@ -28,7 +28,10 @@ fi
 
 mkdir -p "$DL"
 if ! verified "$DL/$TARBALL"; then
-	rm -f "$DL/$TARBALL"
+	if [ -f "$DL/$TARBALL" ]; then
+		say "$DL/$TARBALL fails the sha256 check: downloading it again"
+		rm -f "$DL/$TARBALL"
+	fi
 	command -v apt-get >/dev/null || die "apt-get not found (this script needs Debian's APT)"
 	[ -r "$SYSTEM_SOURCES" ] || die "$SYSTEM_SOURCES not found: cannot find the Debian mirror"
 	apt="$(cd "$DL" && pwd)/apt"
@@ -54,8 +57,8 @@ EOF
 	say "downloading $TARBALL"
 	# apt-get source writes into the current directory.
 	if ! (cd "$DL" && apt-get -q source --download-only lwip >"$apt/source.log" 2>&1); then
-		cat "$apt/source.log" >&2
-		die "apt-get source --download-only lwip failed"
+		tail -n 5 "$apt/update.log" "$apt/source.log" >&2
+		die "apt-get source --download-only lwip failed (is the Debian mirror reachable?)"
 	fi
 	[ -f "$DL/$TARBALL" ] || die "apt-get did not bring $TARBALL (a different lwip version?)"
 	verified "$DL/$TARBALL" || {
