@@ -33,13 +33,19 @@ if ! verified "$DL/$TARBALL"; then
 		rm -f "$DL/$TARBALL"
 	fi
 	command -v apt-get >/dev/null || die "apt-get not found (this script needs Debian's APT)"
-	[ -r "$SYSTEM_SOURCES" ] || die "$SYSTEM_SOURCES not found: cannot find the Debian mirror"
 	apt="$(cd "$DL" && pwd)/apt"
 	rm -rf "$apt"
 	mkdir -p "$apt/sources.list.d" "$apt/preferences.d" "$apt/lists/partial" \
 		"$apt/cache/archives/partial"
-	# The system's sources, as source-package entries.
-	sed 's/^Types:.*/Types: deb-src/' "$SYSTEM_SOURCES" >"$apt/sources.list.d/debian.sources"
+	# The system's sources, as source-package entries (Debian 12's deb822 file, or the
+	# one-line format of older installations).
+	if [ -r "$SYSTEM_SOURCES" ]; then
+		sed 's/^Types:.*/Types: deb-src/' "$SYSTEM_SOURCES" >"$apt/sources.list.d/debian.sources"
+	elif grep -qs '^deb ' /etc/apt/sources.list; then
+		sed -n 's/^deb /deb-src /p' /etc/apt/sources.list >"$apt/sources.list.d/debian.list"
+	else
+		die "neither $SYSTEM_SOURCES nor /etc/apt/sources.list names a Debian mirror"
+	fi
 	cat >"$apt/apt.conf" <<EOF
 Dir::Etc::SourceList "/dev/null";
 Dir::Etc::SourceParts "$apt/sources.list.d";
