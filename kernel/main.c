@@ -5,11 +5,14 @@
 #include <menuos/io.h>
 #include <menuos/mm.h>
 #include <menuos/multiboot.h>
+#include <menuos/net.h>
+#include <menuos/socket.h>
 #include <menuos/sched.h>
 #include <menuos/tty.h>
 #include <menuos/version.h>
 
 void mem_devices_init(void);
+void sockstat_init(void);
 
 char saved_command_line
 	[256]; /* the boot loader's kernel command line (as Linux's) */
@@ -112,6 +115,9 @@ void kmain(unsigned long magic, unsigned long mbi_phys)
 	initrd_unpack();
 	mem_devices_init();
 	tty_init();
+	net_init();
+	sock_init();
+	sockstat_init();
 	serial_enable_input();
 	keyboard_init();
 	crash_test(saved_command_line);

@@ -4,6 +4,7 @@
 #include <menuos/interrupt.h>
 #include <menuos/io.h>
 #include <menuos/mm.h>
+#include <menuos/net.h>
 #include <menuos/sched.h>
 
 struct task_struct task_table[NR_TASKS];
@@ -207,14 +208,18 @@ static int any_runnable(void)
 void cpu_idle(void)
 {
 	for (;;) {
+		if (net_bottom_half_pending())
+			net_bottom_half(); /* interrupts on: lwIP is never entered from one */
 		local_irq_disable();
 		if (any_runnable()) {
 			schedule();
 			continue;
 		}
-		asm volatile("sti; hlt"
-			     :
-			     :
-			     : "memory"); /* sti's shadow: no lost wake-up */
+		if (net_bottom_half_pending()) {
+			local_irq_enable();
+			continue;
+		}
+		/* sti's shadow covers hlt: an interrupt cannot slip in between */
+		asm volatile("sti; hlt" : : : "memory");
 	}
 }

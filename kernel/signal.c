@@ -3,6 +3,7 @@
  * a handler sees what it would see on Linux and sigreturn/rt_sigreturn restore it. */
 #include <menuos/interrupt.h>
 #include <menuos/io.h>
+#include <menuos/net.h>
 #include <menuos/signal.h>
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
@@ -417,6 +418,8 @@ void exit_to_user_mode(struct pt_regs *regs)
 {
 	for (;;) {
 		local_irq_enable();
+		if (net_bottom_half_pending())
+			net_bottom_half(); /* lwIP's timers, NIC input: never in an interrupt */
 		if (current->need_resched) {
 			schedule();
 			continue;

@@ -2,6 +2,7 @@
  * and the time syscalls (time, gettimeofday, clock_gettime, nanosleep). */
 #include <menuos/interrupt.h>
 #include <menuos/io.h>
+#include <menuos/net.h>
 #include <menuos/sched.h>
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
@@ -17,6 +18,7 @@ static void timer_interrupt(int irq, struct pt_regs *regs)
 	(void)irq;
 	jiffies++;
 	scheduler_tick(regs);
+	net_raise_bottom_half(); /* lwIP's timers run later, in process context */
 }
 
 static int cmos_read(int reg)

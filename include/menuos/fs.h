@@ -43,6 +43,8 @@ struct inode {
 	unsigned long i_mtime;
 	const struct file_operations *i_fop;
 	void *i_private; /* the owner's data: file contents, the tty, the pipe, ... */
+	/* frees an inode embedded in something larger (sockfs: struct socket_alloc) */
+	void (*destroy_inode)(struct inode *inode);
 	/* the ramfs tree (a teaching simplification of Linux's dentries) */
 	char i_name[NAME_MAX + 1];
 	struct inode *i_parent, *i_child, *i_sibling;

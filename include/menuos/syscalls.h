@@ -78,6 +78,30 @@ long sys_poll(struct pollfd *fds, unsigned int nfds, int timeout_ms);
 long sys_select(int n, void *inp, void *outp, void *exp, struct timeval *tvp);
 
 /* net/socket.c */
+struct sockaddr;
+struct msghdr;
+struct mmsghdr;
 long sys_socketcall(int call, unsigned long *args);
+long sys_socket(int family, int type, int protocol);
+long sys_socketpair(int family, int type, int protocol, int *usockvec);
+long sys_bind(int fd, struct sockaddr *addr, int addrlen);
+long sys_connect(int fd, struct sockaddr *addr, int addrlen);
+long sys_listen(int fd, int backlog);
+long sys_accept4(int fd, struct sockaddr *addr, int *addrlen, int flags);
+long sys_getsockopt(int fd, int level, int optname, char *optval, int *optlen);
+long sys_setsockopt(int fd, int level, int optname, char *optval, int optlen);
+long sys_getsockname(int fd, struct sockaddr *addr, int *addrlen);
+long sys_getpeername(int fd, struct sockaddr *addr, int *addrlen);
+long sys_sendto(int fd, void *buf, size_t len, unsigned int flags,
+		struct sockaddr *addr, int addrlen);
+long sys_recvfrom(int fd, void *buf, size_t len, unsigned int flags,
+		  struct sockaddr *addr, int *addrlen);
+long sys_sendmsg(int fd, struct msghdr *msg, unsigned int flags);
+long sys_recvmsg(int fd, struct msghdr *msg, unsigned int flags);
+long sys_shutdown(int fd, int how);
+long sys_sendmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen,
+		  unsigned int flags);
+long sys_recvmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen,
+		  unsigned int flags, void *timeout);
 
 #endif

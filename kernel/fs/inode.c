@@ -23,6 +23,10 @@ void iget(struct inode *inode)
 
 void iput(struct inode *inode)
 {
-	if (inode && --inode->i_count == 0)
+	if (!inode || --inode->i_count > 0)
+		return;
+	if (inode->destroy_inode)
+		inode->destroy_inode(inode);
+	else
 		kfree(inode);
 }

@@ -78,6 +78,8 @@
 #define __NR_dup3	     330
 #define __NR_pipe2	     331
 #define __NR_getrandom	     355
+#define __NR_recvmmsg	     337
+#define __NR_sendmmsg	     345
 #define __NR_socket	     359
 #define __NR_socketpair	     360
 #define __NR_bind	     361

@@ -1,0 +1,183 @@
+/* struct sock helpers shared by TCP and UDP (Linux's net/core/sock.c, in small): allocation,
+ * the pending error, timeouts, copying between a msghdr's user iovecs and the kernel,
+ * lwIP's error codes as errno values, and /proc/net/sockstat for leak checks. */
+#include <menuos/interrupt.h>
+#include <menuos/net.h>
+#include <menuos/sock.h>
+#include <menuos/uaccess.h>
+#include "lwip/err.h"
+
+struct sock *sk_alloc(int family, int type, int protocol, struct proto *prot)
+{
+	struct sock *sk = kzalloc(sizeof(*sk));
+
+	if (!sk)
+		return NULL;
+	sk->sk_family = family;
+	sk->sk_type = type;
+	sk->sk_protocol = protocol;
+	sk->sk_prot = prot;
+	sk->sk_state = TCP_CLOSE;
+	sk->sk_rcvtimeo = sk->sk_sndtimeo = MAX_SCHEDULE_TIMEOUT;
+	prot->inuse++;
+	return sk;
+}
+
+void sk_free(struct sock *sk)
+{
+	while (sk->dg_head) {
+		struct sk_dgram *d = sk->dg_head;
+		sk->dg_head = d->next;
+		kfree(d);
+	}
+	kfree(sk->rx_buf);
+	sk->sk_prot->inuse--;
+	kfree(sk);
+}
+
+int sock_error(struct sock *sk)
+{
+	int err = sk->sk_err;
+
+	sk->sk_err = 0;
+	return -err;
+}
+
+/* lwIP's err_t as a Linux errno (lwIP's own table is only built with its sockets). */
+int err_to_errno(int err)
+{
+	switch (err) {
+	case ERR_OK:
+		return 0;
+	case ERR_MEM:
+		return ENOMEM;
+	case ERR_BUF:
+		return ENOBUFS;
+	case ERR_TIMEOUT:
+		return ETIMEDOUT;
+	case ERR_RTE:
+		return EHOSTUNREACH;
+	case ERR_INPROGRESS:
+		return EINPROGRESS;
+	case ERR_VAL:
+		return EINVAL;
+	case ERR_WOULDBLOCK:
+		return EWOULDBLOCK;
+	case ERR_USE:
+		return EADDRINUSE;
+	case ERR_ALREADY:
+		return EALREADY;
+	case ERR_ISCONN:
+		return EISCONN;
+	case ERR_CONN:
+		return ENOTCONN;
+	case ERR_IF:
+		return ENETDOWN;
+	case ERR_ABRT:
+		return ECONNABORTED;
+	case ERR_RST:
+		return ECONNRESET;
+	case ERR_CLSD:
+		return ENOTCONN;
+	default:
+		return EIO;
+	}
+}
+
+long sock_rcvtimeo(const struct sock *sk, int nonblock)
+{
+	return nonblock ? 0 : sk->sk_rcvtimeo;
+}
+
+long sock_sndtimeo(const struct sock *sk, int nonblock)
+{
+	return nonblock ? 0 : sk->sk_sndtimeo;
+}
+
+/* A signal ended the wait: restartable unless a timeout was running (as Linux). */
+int sock_intr_errno(long timeo)
+{
+	return timeo == MAX_SCHEDULE_TIMEOUT ? -ERESTARTSYS : -EINTR;
+}
+
+void sock_net_poll(void)
+{
+	net_bottom_half();
+}
+
+/* Copies len bytes into the message's iovecs from (*iov_index, *iov_off) on. */
+int memcpy_to_msg(struct msghdr *msg, size_t *iov_index, size_t *iov_off,
+		  const void *from, size_t len)
+{
+	const char *src = from;
+
+	while (len && *iov_index < msg->msg_iovlen) {
+		struct iovec *iov = &msg->msg_iov[*iov_index];
+		size_t n = min(len, (size_t)iov->iov_len - *iov_off);
+		if (n && copy_to_user((char *)iov->iov_base + *iov_off, src, n))
+			return -EFAULT;
+		src += n;
+		len -= n;
+		*iov_off += n;
+		if (*iov_off == iov->iov_len) {
+			(*iov_index)++;
+			*iov_off = 0;
+		}
+	}
+	return 0;
+}
+
+int memcpy_from_msg(void *to, struct msghdr *msg, size_t *iov_index,
+		    size_t *iov_off, size_t len)
+{
+	char *dst = to;
+
+	while (len && *iov_index < msg->msg_iovlen) {
+		struct iovec *iov = &msg->msg_iov[*iov_index];
+		size_t n = min(len, (size_t)iov->iov_len - *iov_off);
+		if (n &&
+		    copy_from_user(dst, (char *)iov->iov_base + *iov_off, n))
+			return -EFAULT;
+		dst += n;
+		len -= n;
+		*iov_off += n;
+		if (*iov_off == iov->iov_len) {
+			(*iov_index)++;
+			*iov_off = 0;
+		}
+	}
+	return 0;
+}
+
+/* /proc/net/sockstat, in Linux's format, so a test can see that nothing leaks. */
+static ssize_t sockstat_read(struct file *f, char *ubuf, size_t count)
+{
+	char buf[256];
+	struct net_stats st;
+
+	net_get_stats(&st);
+	int len = snprintf(
+		buf, sizeof(buf),
+		"sockets: used %d\n"
+		"TCP: inuse %d orphan 0 tw %u alloc %u mem %u\n"
+		"UDP: inuse %d mem 0\n"
+		"lwIP: tcp_pcb %u listen %u udp_pcb %u segs %u mem %u\n",
+		sockets_in_use, tcp_prot.inuse, st.tcp_time_wait,
+		st.tcp_pcbs + st.tcp_listen, st.mem_used / 4096, udp_prot.inuse,
+		st.tcp_pcbs, st.tcp_listen, st.udp_pcbs, st.tcp_segs,
+		st.mem_used);
+	if (f->f_pos >= len)
+		return 0;
+	count = min(count, (size_t)(len - f->f_pos));
+	if (copy_to_user(ubuf, buf + f->f_pos, count))
+		return -EFAULT;
+	f->f_pos += count;
+	return count;
+}
+
+static const struct file_operations sockstat_fops = { .read = sockstat_read };
+
+void sockstat_init(void)
+{
+	ramfs_mknod("/proc/net/sockstat", S_IFREG | 0444, &sockstat_fops, NULL);
+}
