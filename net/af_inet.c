@@ -135,8 +135,10 @@ int inet_accept(struct socket *sock, struct socket *newsock, int flags)
 	return 0;
 }
 
-int inet_stream_connect(struct socket *sock, struct sockaddr *uaddr,
-			int addr_len, int flags)
+/* Linux's __inet_stream_connect, step for step: start the handshake, then wait for it
+ * unless the socket is non-blocking (-EINPROGRESS; poll says POLLOUT when it is done). */
+int inet_stream_connect(struct socket *sock, struct sockaddr *uaddr, int addr_len,
+			int flags)
 {
 	struct sock *sk = sock->sk;
 	const struct sockaddr_in *sin;
@@ -156,23 +158,15 @@ int inet_stream_connect(struct socket *sock, struct sockaddr *uaddr,
 		return err;
 
 	switch (sock->state) {
+	default:
+		return -EINVAL;
 	case SS_CONNECTED:
 		return -EISCONN;
 	case SS_CONNECTING:
-		if (sk->sk_state == TCP_ESTABLISHED ||
-		    sk->sk_state == TCP_CLOSE_WAIT) {
-			sock->state = SS_CONNECTED;
-			return -EISCONN;
-		}
-		if (sk->sk_err) {
-			sock->state = SS_UNCONNECTED;
-			return sock_error(sk);
-		}
-		if (flags & O_NONBLOCK)
-			return -EALREADY;
-		break; /* a blocking connect waits for the one in progress */
+		err = -EALREADY; /* unless it finished meanwhile: see below */
+		break;
 	case SS_UNCONNECTED:
-		if (sk->sk_state == TCP_LISTEN)
+		if (sk->sk_state != TCP_CLOSE)
 			return -EISCONN;
 		if (sin->sin_family != AF_INET)
 			return -EAFNOSUPPORT;
@@ -180,21 +174,25 @@ int inet_stream_connect(struct socket *sock, struct sockaddr *uaddr,
 		if (err < 0)
 			return err;
 		sock->state = SS_CONNECTING;
+		err = -EINPROGRESS;
 		break;
-	default:
-		return -EINVAL;
 	}
 
 	timeo = sock_sndtimeo(sk, flags & O_NONBLOCK);
-	err = sk_wait_event(sk, &timeo, sk->sk_state != TCP_SYN_SENT);
-	if (err < 0)
-		return err; /* interrupted: the connect goes on, as in Linux */
-	if (sk->sk_state == TCP_SYN_SENT)
-		return timeo == 0 && (flags & O_NONBLOCK) ? -EINPROGRESS
-							  : -ETIMEDOUT;
+	if (sk->sk_state == TCP_SYN_SENT) {
+		if (!timeo)
+			return err; /* -EINPROGRESS or -EALREADY */
+		int rc = sk_wait_event(sk, &timeo, sk->sk_state != TCP_SYN_SENT);
+		if (rc < 0)
+			return rc; /* interrupted: the handshake goes on */
+		if (rc == 0)
+			return err; /* SO_SNDTIMEO ran out: still in progress (Linux) */
+	}
+	/* refused, reset or timed out */
 	if (sk->sk_state == TCP_CLOSE) {
 		sock->state = SS_UNCONNECTED;
-		return sk->sk_err ? sock_error(sk) : -ECONNREFUSED;
+		err = sock_error(sk);
+		return err ? err : -ECONNABORTED;
 	}
 	sock->state = SS_CONNECTED;
 	return 0;
