@@ -20,7 +20,8 @@ static void die(const char *what)
 {
 	const char *name = strerrorname_np(errno);
 
-	fprintf(stderr, "client: %s: %s\n", what, name ? name : "unknown error");
+	fprintf(stderr, "client: %s: %s\n", what,
+		name ? name : "unknown error");
 	exit(1);
 }
 

@@ -73,7 +73,8 @@ static void serve(int listener)
 		conn = accept(listener, (struct sockaddr *)&peer, &len);
 		if (conn < 0) {
 			printf("replyhi: accept: %s\n", err_name(errno));
-			if (errno == EBADF || errno == ENOTSOCK || errno == EINVAL)
+			if (errno == EBADF || errno == ENOTSOCK ||
+			    errno == EINVAL)
 				exit(1);
 			continue;
 		}
