@@ -44,12 +44,27 @@ static const struct {
 #define NAREAS ((int)(sizeof(areas) / sizeof(areas[0])))
 
 static int passed, failed;
+static pid_t running_case; /* its process group, to end on Ctrl-C */
+
+/* Ctrl-C reaches only our process group, not the case's: end the case
+ * with its helpers, then die of the signal as if we had not caught it. */
+static void end_with_case(int sig)
+{
+	if (running_case > 0) {
+		kill(-running_case, SIGKILL);
+		kill(running_case, SIGKILL);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 /* In the child: run the case, print "ok" unless it printed a verdict. */
 static void run_case_in_child(const struct test_case *tc)
 {
 	/* a group of its own: a hang is ended with every helper process */
 	setpgid(0, 0);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
 	test_name = tc->name;
 	tc->run();
 	kill_children();
@@ -96,7 +111,9 @@ static void run_case(const struct test_case *tc, int timeout_ms)
 	}
 	if (pid == 0)
 		run_case_in_child(tc);
+	running_case = pid;
 	status = wait_case(pid, tc->name, timeout_ms);
+	running_case = 0;
 	if (status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
 		passed++;
 		return;
@@ -158,6 +175,8 @@ int main(int argc, char **argv)
 
 	on_linux = uname(&uts) == 0 && strcmp(uts.sysname, "Linux") == 0;
 	now_ms(); /* set the clock's base */
+	signal(SIGINT, end_with_case);
+	signal(SIGTERM, end_with_case);
 	if (argc < 2)
 		run_arg("all");
 	for (i = 1; i < argc; i++) {
