@@ -52,6 +52,9 @@ static void not_a_socket(void)
 	EXPECT_RET(-ENOTSOCK, LIBC(send(fds[1], "x", 1, 0)));
 	EXPECT_RET(-ENOTSOCK, LIBC(recv(fds[0], NULL, 0, 0)));
 	EXPECT_RET(-ENOTSOCK, LIBC(shutdown(fds[0], SHUT_RD)));
+	if (isatty(0)) /* the console, when run from the shell */
+		EXPECT_RET(-ENOTSOCK, LIBC(bind(0, (struct sockaddr *)&addr,
+						sizeof(addr))));
 }
 
 static void bad_fd(void)
