@@ -102,6 +102,10 @@ void tty_receive_char(struct tty_struct *tty, unsigned char c)
 	else if (c == '\n' && (t->c_iflag & INLCR))
 		c = '\r';
 
+	if ((t->c_lflag & ISIG) && c == 0x14) { /* Ctrl-T: the kernel's task list */
+		show_state();
+		return;
+	}
 	if ((t->c_lflag & ISIG) &&
 	    (c == t->c_cc[VINTR] || c == t->c_cc[VQUIT])) {
 		/* discard the typed line, tell the user, signal the foreground group */

@@ -95,8 +95,21 @@ class Machine:
                     break
                 self.lock.wait(min(left, 0.5))
         tail = self.out[self.mark:][-400:]
+        self.dump_tasks()
         raise TestFailure("timed out after %ss waiting for %s; the console shows: %r"
                           % (timeout, what or repr(pattern), tail))
+
+    def dump_tasks(self):
+        """Ctrl-T makes the kernel list every task and where it sleeps: kept in the log
+        of a test that timed out."""
+        if self.closed:
+            return
+        try:
+            self.send("\x14")
+        except TestFailure:
+            return
+        with self.lock:
+            self.lock.wait(1.0)
 
     def run(self, line, timeout=10):
         """Types a command and returns what it printed before the next prompt."""

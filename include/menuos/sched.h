@@ -62,6 +62,7 @@ struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *alloc_task(void);
 void free_task(struct task_struct *t);
 void __noreturn cpu_idle(void);
+void show_state(void); /* Ctrl-T: what every task is doing */
 void fpu_init_state(
 	struct task_struct *t); /* a freshly initialised FPU, for execve */
 void fpu_copy_state(
