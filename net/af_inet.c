@@ -137,8 +137,8 @@ int inet_accept(struct socket *sock, struct socket *newsock, int flags)
 
 /* Linux's __inet_stream_connect, step for step: start the handshake, then wait for it
  * unless the socket is non-blocking (-EINPROGRESS; poll says POLLOUT when it is done). */
-int inet_stream_connect(struct socket *sock, struct sockaddr *uaddr, int addr_len,
-			int flags)
+int inet_stream_connect(struct socket *sock, struct sockaddr *uaddr,
+			int addr_len, int flags)
 {
 	struct sock *sk = sock->sk;
 	const struct sockaddr_in *sin;
@@ -182,7 +182,8 @@ int inet_stream_connect(struct socket *sock, struct sockaddr *uaddr, int addr_le
 	if (sk->sk_state == TCP_SYN_SENT) {
 		if (!timeo)
 			return err; /* -EINPROGRESS or -EALREADY */
-		int rc = sk_wait_event(sk, &timeo, sk->sk_state != TCP_SYN_SENT);
+		int rc =
+			sk_wait_event(sk, &timeo, sk->sk_state != TCP_SYN_SENT);
 		if (rc < 0)
 			return rc; /* interrupted: the handshake goes on */
 		if (rc == 0)
@@ -331,6 +332,15 @@ int inet_setsockopt(struct socket *sock, int level, int optname,
 			sk->sk_sndtimeo = t;
 		return err;
 	}
+	if (optname == SO_LINGER && level == SOL_SOCKET) {
+		struct linger l;
+		if (optlen < sizeof(l))
+			return -EINVAL;
+		if (copy_from_user(&l, optval, sizeof(l)))
+			return -EFAULT;
+		sk->sk_linger = l.l_onoff ? max(l.l_linger, 0) : -1;
+		return 0;
+	}
 	if (optlen < sizeof(int))
 		return -EINVAL;
 	if (get_user(val, (const int *)optval))
@@ -364,7 +374,6 @@ int inet_setsockopt(struct socket *sock, int level, int optname,
 	case SO_BROADCAST:
 	case SO_DONTROUTE:
 	case SO_OOBINLINE:
-	case SO_LINGER:
 		return 0; /* accepted, no effect in MenuOS */
 	}
 	return -ENOPROTOOPT;
@@ -381,6 +390,13 @@ int inet_getsockopt(struct socket *sock, int level, int optname, char *optval,
 	if (len < 0)
 		return -EINVAL;
 
+	if (level == SOL_SOCKET && optname == SO_LINGER) {
+		struct linger l = { sk->sk_linger >= 0, max(sk->sk_linger, 0) };
+		len = min(len, (int)sizeof(l));
+		if (copy_to_user(optval, &l, len) || put_user(len, optlen))
+			return -EFAULT;
+		return 0;
+	}
 	if (level == SOL_SOCKET &&
 	    (optname == SO_RCVTIMEO || optname == SO_SNDTIMEO)) {
 		long t = optname == SO_RCVTIMEO ? sk->sk_rcvtimeo
@@ -402,7 +418,7 @@ int inet_getsockopt(struct socket *sock, int level, int optname, char *optval,
 		if (err)
 			return err;
 	} else if (level != SOL_SOCKET) {
-		return -ENOPROTOOPT;
+		return -EOPNOTSUPP; /* Linux's ip_getsockopt (setsockopt: ENOPROTOOPT) */
 	} else {
 		switch (optname) {
 		case SO_TYPE:
@@ -441,10 +457,9 @@ int inet_getsockopt(struct socket *sock, int level, int optname, char *optval,
 			return -ENOPROTOOPT;
 		}
 	}
-	if (len < (int)sizeof(int))
-		return -EINVAL;
-	len = sizeof(int);
-	if (put_user(val, (int *)optval) || put_user(len, optlen))
+	/* a shorter buffer gets the first bytes (Linux: len = min(len, sizeof(int))) */
+	len = min(len, (int)sizeof(int));
+	if (copy_to_user(optval, &val, len) || put_user(len, optlen))
 		return -EFAULT;
 	return 0;
 }

@@ -19,6 +19,7 @@ struct sock *sk_alloc(int family, int type, int protocol, struct proto *prot)
 	sk->sk_prot = prot;
 	sk->sk_state = TCP_CLOSE;
 	sk->sk_rcvtimeo = sk->sk_sndtimeo = MAX_SCHEDULE_TIMEOUT;
+	sk->sk_linger = -1;
 	prot->inuse++;
 	return sk;
 }

@@ -287,8 +287,8 @@ static void tcp_sk_close(struct sock *sk)
 	tcp_clear_callbacks(pcb);
 	/* unread data: reset the connection, as Linux does; else the FIN handshake runs on
 	 * in lwIP without us (rule 4: if tcp_close cannot, abort) */
-	if (sk_rx_queued(sk) || tcp_close(pcb) != ERR_OK)
-		tcp_abort(pcb);
+	if (sk_rx_queued(sk) || sk->sk_linger == 0 || tcp_close(pcb) != ERR_OK)
+		tcp_abort(pcb); /* SO_LINGER {1, 0} asks for the reset too */
 }
 
 /* A listening port is busy even for SO_REUSEADDR (Linux refuses the bind too). */

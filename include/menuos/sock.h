@@ -71,6 +71,7 @@ struct sock {
 	long sk_rcvtimeo, sk_sndtimeo; /* jiffies, or MAX_SCHEDULE_TIMEOUT */
 	int sk_rcvbuf, sk_sndbuf;
 	int sk_reuse, sk_keepalive, sk_nodelay;
+	int sk_linger; /* SO_LINGER seconds, -1 when off; 0: reset on close */
 	int sk_bound; /* bind() (or an implicit bind) happened */
 	/* the addresses, network byte order (Linux's struct inet_sock); kept here so
 	 * getsockname/getpeername still answer after lwIP freed the pcb */
@@ -131,7 +132,7 @@ int memcpy_from_msg(void *to, struct msghdr *msg, size_t *iov_index,
 	({                                                                     \
 		int __rc = 0;                                                  \
 		struct wait_queue_entry __wait = { current, NULL };            \
-		unsigned long __end = jiffies + *(timeo);                      \
+		unsigned long __end = jiffies + *(timeo) + 1;                  \
 		sock_net_poll();                                               \
 		unsigned long __flags = local_irq_save();                      \
 		add_wait_queue(sk_sleep(sk), &__wait);                         \
