@@ -59,7 +59,7 @@ class Machine:
                     self.closed = True
                     self.lock.notify_all()
                     return
-                self.out += data.decode("utf-8", "replace").replace("\r\n", "\n")
+                self.out += data.decode("utf-8", "replace").replace("\r", "")  # a chunk may end between \r and \n
                 self.lock.notify_all()
 
     def _check_alive(self):
@@ -161,7 +161,7 @@ class Machine:
                                   % (pattern, self.tty2_out[-300:]))
             try:
                 data = self.tty2.recv(4096)
-                self.tty2_out += data.decode("utf-8", "replace").replace("\r\n", "\n")
+                self.tty2_out += data.decode("utf-8", "replace").replace("\r", "")
             except socket.timeout:
                 pass
 
