@@ -228,16 +228,21 @@ void cpu_idle(void)
  * where in the kernel a sleeping task waits (a backtrace from its saved frame). */
 void show_state(void)
 {
-	static const char *const names[] = { "unused", "running", "sleeping", "zombie" };
+	static const char *const names[] = { "unused", "running", "sleeping",
+					     "zombie" };
 
 	printk("\n  PID  PPID STATE    COMMAND\n");
 	for (int i = 0; i < NR_TASKS; i++) {
 		struct task_struct *t = &task_table[i];
 		if (t->state == TASK_UNUSED)
 			continue;
-		printk("%5d %5d %-8s %s%s\n", t->pid, t->parent ? t->parent->pid : 0,
-		       names[t->state], t->comm, t == current ? " (current)" : "");
-		if (t != current && t->state == TASK_INTERRUPTIBLE && t->kernel_sp)
-			dump_backtrace(((unsigned long *)t->kernel_sp)[3]); /* saved ebp */
+		printk("%5d %5d %-8s %s%s\n", t->pid,
+		       t->parent ? t->parent->pid : 0, names[t->state], t->comm,
+		       t == current ? " (current)" : "");
+		if (t != current && t->state == TASK_INTERRUPTIBLE &&
+		    t->kernel_sp)
+			dump_backtrace(
+				((unsigned long *)
+					 t->kernel_sp)[3]); /* saved ebp */
 	}
 }

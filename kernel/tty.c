@@ -102,7 +102,8 @@ void tty_receive_char(struct tty_struct *tty, unsigned char c)
 	else if (c == '\n' && (t->c_iflag & INLCR))
 		c = '\r';
 
-	if ((t->c_lflag & ISIG) && c == 0x14) { /* Ctrl-T: the kernel's task list */
+	if ((t->c_lflag & ISIG) &&
+	    c == 0x14) { /* Ctrl-T: the kernel's task list */
 		show_state();
 		return;
 	}
