@@ -9,6 +9,9 @@
 #include "check.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <sys/sysinfo.h>
 #include <unistd.h>
@@ -158,7 +161,112 @@ static void accept_at_emfile(void)
 	EXPECT_RET(1, read_full(conn, &ret, 1));
 }
 
+/* /proc/net/sockstat (Linux's format) shows the sockets in use; after 100
+ * connections come and go its "sockets: used" and "TCP: inuse" are back.
+ * (Linux counts every process's sockets: checked on MenuOS only.) */
+static int sockstat(const char *key)
+{
+	char buf[512], *p;
+	int fd = open("/proc/net/sockstat", O_RDONLY), n;
+
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n < 0)
+		return -errno;
+	buf[n] = 0;
+	p = strstr(buf, key);
+	return p ? atoi(p + strlen(key)) : -ENOENT;
+}
+
+static void sockstat_back(void)
+{
+	int listener, i, used, tcp;
+
+	if (on_linux) {
+		skip("skipped on Linux");
+		return;
+	}
+	used = sockstat("sockets: used ");
+	tcp = sockstat("TCP: inuse ");
+	EXPECT(used >= 0 && tcp >= 0, "expected /proc/net/sockstat, got %d",
+	       used);
+	EXPECT_OK(listener = tcp_listener(6810));
+	for (i = 0; i < 100; i++)
+		EXPECT_RET(0, connect_accept_close(listener, 6810));
+	EXPECT_RET(0, LIBC(close(listener)));
+	EXPECT_EQ(used, sockstat("sockets: used "));
+	EXPECT_EQ(tcp, sockstat("TCP: inuse "));
+}
+
+/* More sockets than lwIP has TCP pcbs (256), held by 7 processes at once:
+ * on MenuOS some socket() fails with ENOBUFS (or ENOMEM), nothing breaks,
+ * and once they are closed a connection works again. */
+#define HOLDERS 7
+#define HELD	50 /* well under the 64 fds a process has */
+
+struct holder {
+	int report[2], go[2];
+};
+
+static int hold_sockets(void *arg)
+{
+	struct holder *h = arg;
+	int result[2] = { 0, 0 }, fd;
+	char c;
+
+	close(h->report[0]);
+	close(h->go[1]);
+	while (result[0] < HELD) {
+		fd = socket(AF_INET, SOCK_STREAM, 0);
+		if (fd < 0) {
+			result[1] = errno;
+			break;
+		}
+		result[0]++;
+	}
+	write(h->report[1], result, sizeof(result));
+	read(h->go[0], &c, 1); /* returns 0 when the parent closes go */
+	return 0;
+}
+
+static void pcb_exhaustion(void)
+{
+	struct holder h;
+	int i, result[2], total = 0, nobufs = 0, client, server;
+
+	EXPECT_RET(0, LIBC(pipe(h.report)));
+	EXPECT_RET(0, LIBC(pipe(h.go)));
+	for (i = 0; i < HOLDERS; i++)
+		spawn(hold_sockets, &h);
+	close(h.report[1]);
+	close(h.go[0]);
+	for (i = 0; i < HOLDERS; i++) {
+		EXPECT_RET(sizeof(result),
+			   read_full(h.report[0], result, sizeof(result)));
+		total += result[0];
+		if (result[1] == ENOBUFS || result[1] == ENOMEM)
+			nobufs++;
+		else if (result[1])
+			fail("expected ENOBUFS or ENOMEM, got %s",
+			     result_str(-result[1]));
+	}
+	close(h.go[1]); /* the holders close everything and exit */
+	kill_children();
+	if (!on_linux)
+		EXPECT(nobufs > 0,
+		       "expected lwIP to run out of pcbs, got %d "
+		       "sockets without an error",
+		       total);
+	EXPECT_OK(tcp_pair(6811, &client, &server));
+	EXPECT_RET(2, LIBC(send(client, "ok", 2, 0)));
+	EXPECT_RET(2, read_full(server, result, 2));
+}
+
 const struct test_case leak_tests[] = {
+	{ "sockstat_back", sockstat_back },
+	{ "pcb_exhaustion", pcb_exhaustion },
 	{ "connect_accept_1000", connect_accept_1000 },
 	{ "socket_close_200", socket_close_200 },
 	{ "fd_exhaustion", fd_exhaustion },
