@@ -394,7 +394,82 @@ static void bind_wrong_family_or_address(void)
 		   LIBC(bind(fd, (struct sockaddr *)&addr, sizeof(addr))));
 }
 
+/* A signal with a handler interrupts a blocked accept or recv: EINTR without
+ * SA_RESTART; with SA_RESTART the call goes on and gets its connection. */
+static void on_usr1(int sig)
+{
+	(void)sig;
+}
+
+static void catch_usr1(int flags)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;
+	sa.sa_flags = flags;
+	sigaction(SIGUSR1, &sa, NULL);
+}
+
+/* kill(pid, SIGUSR1) after 100 ms, then connect to port after 200 ms */
+struct poke {
+	pid_t pid;
+	int port;
+};
+
+static int poke_then_connect(void *arg)
+{
+	struct poke *p = arg;
+	int fd;
+
+	sleep_ms(100);
+	kill(p->pid, SIGUSR1);
+	if (!p->port)
+		return 0;
+	sleep_ms(100);
+	fd = tcp_connect(p->port);
+	sleep_ms(200);
+	return fd < 0;
+}
+
+static void accept_eintr(void)
+{
+	struct poke p = { getpid(), 0 };
+	int listener;
+
+	catch_usr1(0);
+	EXPECT_OK(listener = tcp_listener(6290));
+	spawn(poke_then_connect, &p);
+	EXPECT_RET(-EINTR, LIBC(accept(listener, NULL, NULL)));
+}
+
+static void recv_eintr(void)
+{
+	struct poke p = { getpid(), 0 };
+	int client, server;
+	char c;
+
+	catch_usr1(0);
+	EXPECT_OK(tcp_pair(6291, &client, &server));
+	spawn(poke_then_connect, &p);
+	EXPECT_RET(-EINTR, LIBC(recv(server, &c, 1, 0)));
+}
+
+static void accept_sa_restart(void)
+{
+	struct poke p = { getpid(), 6292 };
+	int listener;
+
+	catch_usr1(SA_RESTART);
+	EXPECT_OK(listener = tcp_listener(6292));
+	spawn(poke_then_connect, &p);
+	EXPECT_OK(LIBC(accept(listener, NULL, NULL)));
+}
+
 const struct test_case error_tests[] = {
+	{ "accept_eintr", accept_eintr },
+	{ "recv_eintr", recv_eintr },
+	{ "accept_sa_restart", accept_sa_restart },
 	{ "socketcall_bad_call", socketcall_bad_call },
 	{ "socketcall_bad_args", socketcall_bad_args },
 	{ "not_a_socket", not_a_socket },
