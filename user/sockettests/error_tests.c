@@ -438,7 +438,7 @@ static void accept_eintr(void)
 	int listener;
 
 	catch_usr1(0);
-	EXPECT_OK(listener = tcp_listener(6290));
+	EXPECT_OK(listener = tcp_listener(6190));
 	spawn(poke_then_connect, &p);
 	EXPECT_RET(-EINTR, LIBC(accept(listener, NULL, NULL)));
 }
@@ -450,18 +450,18 @@ static void recv_eintr(void)
 	char c;
 
 	catch_usr1(0);
-	EXPECT_OK(tcp_pair(6291, &client, &server));
+	EXPECT_OK(tcp_pair(6191, &client, &server));
 	spawn(poke_then_connect, &p);
 	EXPECT_RET(-EINTR, LIBC(recv(server, &c, 1, 0)));
 }
 
 static void accept_sa_restart(void)
 {
-	struct poke p = { getpid(), 6292 };
+	struct poke p = { getpid(), 6192 };
 	int listener;
 
 	catch_usr1(SA_RESTART);
-	EXPECT_OK(listener = tcp_listener(6292));
+	EXPECT_OK(listener = tcp_listener(6192));
 	spawn(poke_then_connect, &p);
 	EXPECT_OK(LIBC(accept(listener, NULL, NULL)));
 }
