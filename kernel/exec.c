@@ -5,6 +5,7 @@
 #include <menuos/fs.h>
 #include <menuos/interrupt.h>
 #include <menuos/mm.h>
+#include <menuos/ptrace_k.h>
 #include <menuos/signal.h>
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
@@ -275,13 +276,14 @@ static int do_execve(struct linux_binprm *bprm, struct pt_regs *regs)
 	fpu_init_state(current);
 	asm volatile("frstor %0" : : "m"(current->fpu_state));
 
+	unsigned long nr = regs->orig_ax; /* kept: strace's exit stop shows execve */
 	memset(regs, 0, sizeof(*regs));
 	regs->ip = entry;
 	regs->sp = sp;
 	regs->cs = __USER_CS;
 	regs->ds = regs->es = regs->ss = __USER_DS;
 	regs->flags = 0x202; /* IF */
-	regs->orig_ax = -1;
+	regs->orig_ax = nr;
 	err = 0;
 out_iput:
 	iput(inode);
@@ -317,7 +319,12 @@ static long execve_common(const char *filename, const char *const *argv,
 long sys_execve(const char *filename, const char *const *argv,
 		const char *const *envp)
 {
-	return execve_common(filename, argv, envp, 1);
+	long err = execve_common(filename, argv, envp, 1);
+
+	/* a traced program stops after exec: an event, or a SIGTRAP as Linux does */
+	if (!err && !ptrace_event(PTRACE_EVENT_EXEC, 0) && current->ptracer)
+		send_sig(SIGTRAP, current);
+	return err;
 }
 
 /* Used once, to start /bin/init from the kernel. */

@@ -4,6 +4,7 @@
 #include <menuos/fs.h>
 #include <menuos/io.h>
 #include <menuos/mm.h>
+#include <menuos/ptrace_k.h>
 #include <menuos/signal.h>
 #include <menuos/tty.h>
 #include <menuos/syscalls.h>
@@ -17,6 +18,7 @@ void do_exit(int code)
 	if (current->pid == 1)
 		panic("Attempted to kill init! exit status 0x%x", code);
 
+	exit_ptrace(current); /* our tracees go on untraced */
 	exit_files(current);
 	if (current->sid == current->pid)
 		tty_disassociate();
@@ -39,8 +41,11 @@ void do_exit(int code)
 		wake_up(&init->wait_chldexit);
 	current->exit_code = code;
 	current->state = TASK_ZOMBIE;
+	current->ptrace_reported = 0;
 	send_sig(SIGCHLD, current->parent);
 	wake_up(&current->parent->wait_chldexit);
+	if (current->ptracer && current->ptracer != current->parent)
+		wake_up(&current->ptracer->wait_chldexit);
 	schedule();
 	panic("a zombie ran again");
 }
@@ -55,9 +60,11 @@ long sys_exit_group(int code)
 	do_exit((code & 0xff) << 8);
 }
 
+/* The tasks wait4 looks at: our children, and the tasks we trace (ptrace). */
 static int child_matches(struct task_struct *t, pid_t pid)
 {
-	if (t->state == TASK_UNUSED || t->parent != current)
+	if (t->state == TASK_UNUSED ||
+	    (t->parent != current && t->ptracer != current))
 		return 0;
 	if (pid > 0)
 		return t->pid == pid;
@@ -68,51 +75,70 @@ static int child_matches(struct task_struct *t, pid_t pid)
 	return 1;
 }
 
-/* 1: a matching zombie is in *found; 0: matching children, none dead yet; -ECHILD: none. */
-static int find_zombie(pid_t pid, struct task_struct **found)
+/* What wait4 would report about t now: 1 reap a zombie child, 2 report a tracee's stop
+ * or a traced non-child's exit (without reaping), 0 nothing. No side effects. */
+static int waitable(struct task_struct *t)
 {
-	int any = 0;
+	if (t->state == TASK_STOPPED && t->ptracer == current &&
+	    !t->ptrace_reported)
+		return 2;
+	if (t->state != TASK_ZOMBIE)
+		return 0;
+	if (t->parent == current)
+		return 1;
+	return t->ptracer == current && !t->ptrace_reported ? 2 : 0;
+}
 
+/* The first matching task with something to report, NULL if none; -ECHILD in *err when
+ * nothing matches at all. */
+static struct task_struct *find_waitable(pid_t pid, int *err)
+{
+	*err = -ECHILD;
 	for (int i = 1; i < NR_TASKS; i++) {
 		struct task_struct *t = &task_table[i];
 		if (!child_matches(t, pid))
 			continue;
-		any = 1;
-		if (t->state == TASK_ZOMBIE) {
-			*found = t;
-			return 1;
-		}
+		*err = 0;
+		if (waitable(t))
+			return t;
 	}
-	return any ? 0 : -ECHILD;
+	return NULL;
 }
 
 long sys_wait4(pid_t pid, int *status, int options, void *rusage)
 {
-	struct task_struct *zombie = NULL;
-	int r;
+	struct task_struct *t;
+	int err, st;
 
-	if (options & ~(WNOHANG | WUNTRACED))
+	if (options & ~(WNOHANG | WUNTRACED | __WALL))
 		return -EINVAL;
 	(void)rusage; /* not filled in */
 	for (;;) {
-		r = find_zombie(pid, &zombie);
-		if (r != 0)
+		t = find_waitable(pid, &err);
+		if (t || err)
 			break;
 		if (options & WNOHANG)
 			return 0;
-		int err = wait_event_interruptible(
-			current->wait_chldexit, find_zombie(pid, &zombie) != 0);
+		err = wait_event_interruptible(current->wait_chldexit,
+					       find_waitable(pid, &err) || err);
 		if (err)
 			return err;
 	}
-	if (r < 0)
-		return r;
-	if (status && put_user(zombie->exit_code, status))
+	if (!t)
+		return err;
+	pid_t child = t->pid;
+	if (waitable(t) ==
+	    2) { /* a ptrace stop (0x7f) or a tracee's exit: not reaped */
+		st = t->state == TASK_STOPPED ? (t->ptrace_stopcode << 8) | 0x7f
+					      : t->exit_code;
+		t->ptrace_reported = 1;
+		return status && put_user(st, status) ? -EFAULT : child;
+	}
+	if (status && put_user(t->exit_code, status))
 		return -EFAULT;
-	pid_t child = zombie->pid;
-	current->utime += zombie->utime;
-	current->stime += zombie->stime;
-	free_task(zombie);
+	current->utime += t->utime;
+	current->stime += t->stime;
+	free_task(t);
 	return child;
 }
 

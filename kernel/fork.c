@@ -4,6 +4,7 @@
 #include <menuos/fs.h>
 #include <menuos/interrupt.h>
 #include <menuos/mm.h>
+#include <menuos/ptrace_k.h>
 #include <menuos/sched.h>
 #include <menuos/syscalls.h>
 
@@ -35,6 +36,7 @@ int do_fork(struct pt_regs *regs)
 	iget(p->cwd);
 	p->blocked = current->blocked;
 	memcpy(p->sighand, current->sighand, sizeof(p->sighand));
+	ptrace_init_child(p);
 	fpu_copy_state(p);
 
 	struct pt_regs *child = task_pt_regs(p);
@@ -57,5 +59,10 @@ bad_free_task:
 
 long sys_fork(void)
 {
-	return do_fork(task_pt_regs(current));
+	int pid = do_fork(task_pt_regs(current));
+
+	if (pid > 0)
+		ptrace_event(PTRACE_EVENT_FORK,
+			     pid); /* strace -f learns the new pid */
+	return pid;
 }

@@ -229,7 +229,7 @@ void cpu_idle(void)
 void show_state(void)
 {
 	static const char *const names[] = { "unused", "running", "sleeping",
-					     "zombie" };
+					     "zombie", "stopped" };
 
 	printk("\n  PID  PPID STATE    COMMAND\n");
 	for (int i = 0; i < NR_TASKS; i++) {

@@ -4,6 +4,7 @@
 #include <menuos/interrupt.h>
 #include <menuos/io.h>
 #include <menuos/net.h>
+#include <menuos/ptrace_k.h>
 #include <menuos/signal.h>
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
@@ -42,6 +43,8 @@ static int sig_ignored(struct task_struct *t, int sig)
 	/* init only gets the signals it has handlers for, even SIGKILL (as Linux) */
 	if (t->pid == 1 && (h == SIG_DFL || h == SIG_IGN))
 		return 1;
+	if (t->ptracer)
+		return 0; /* a tracer sees every signal (it stops the tracee first) */
 	if (sig == SIGKILL || (t->blocked & sigmask(sig)))
 		return 0;
 	return h == SIG_IGN || (h == SIG_DFL && default_ignored(sig));
@@ -64,6 +67,8 @@ int send_sig(int sig, struct task_struct *t)
 	t->pending |= sigmask(sig);
 	if (sig == SIGKILL || !(t->blocked & sigmask(sig)))
 		wake_up_process(t);
+	if (sig == SIGKILL && t->state == TASK_STOPPED)
+		t->state = TASK_RUNNING; /* out of a ptrace stop, to die */
 	local_irq_restore(flags);
 	return 0;
 }
@@ -386,8 +391,14 @@ void do_signal(struct pt_regs *regs)
 	int sig;
 
 	while ((sig = next_signal())) {
-		struct k_sigaction *ka = &current->sighand[sig - 1];
 		current->pending &= ~sigmask(sig);
+		if (current->ptracer && sig != SIGKILL) {
+			/* signal-delivery stop: the tracer may cancel or change it */
+			sig = ptrace_signal(sig);
+			if (!sig)
+				continue;
+		}
+		struct k_sigaction *ka = &current->sighand[sig - 1];
 		if (sig != SIGKILL && ka->sa_handler == SIG_IGN)
 			continue;
 		if (sig == SIGKILL || ka->sa_handler == SIG_DFL) {

@@ -3,6 +3,7 @@
  * system_call (kernel/entry.asm) saved the registers as struct pt_regs; do_syscall passes
  * ebx, ecx, edx, esi, edi, ebp as the six arguments and puts the result in eax. */
 #include <menuos/io.h>
+#include <menuos/ptrace_k.h>
 #include <menuos/sched.h>
 #include <menuos/syscalls.h>
 #include <asm/unistd.h>
@@ -27,6 +28,7 @@ const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_lseek, sys_lseek),
 	__SYSCALL(__NR_getpid, sys_getpid),
 	__SYSCALL(__NR_pause, sys_pause),
+	__SYSCALL(__NR_ptrace, sys_ptrace),
 	__SYSCALL(__NR_kill, sys_kill),
 	__SYSCALL(__NR_dup, sys_dup),
 	__SYSCALL(__NR_pipe, sys_pipe),
@@ -92,8 +94,14 @@ void do_syscall(struct pt_regs *regs)
 	long ret = -ENOSYS;
 
 	local_irq_enable();
+	if (current->ptrace_syscall) { /* strace: the syscall-entry stop */
+		regs->ax = -ENOSYS;
+		ptrace_report_syscall(regs);
+	}
 	if (nr < NR_syscalls && sys_call_table[nr])
 		ret = sys_call_table[nr](regs->bx, regs->cx, regs->dx, regs->si,
 					 regs->di, regs->bp);
 	regs->ax = ret;
+	if (current->ptrace_syscall) /* and the syscall-exit stop */
+		ptrace_report_syscall(regs);
 }

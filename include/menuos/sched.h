@@ -16,6 +16,7 @@ enum task_state {
 	TASK_RUNNING, /* running or ready to run */
 	TASK_INTERRUPTIBLE, /* asleep on a wait queue or a timeout; signals wake it */
 	TASK_ZOMBIE, /* exited; the parent has not waited for it yet */
+	TASK_STOPPED, /* stopped for its ptrace tracer (kernel/ptrace.c) */
 };
 
 struct files_struct;
@@ -42,6 +43,15 @@ struct task_struct {
 	struct wait_queue_head
 		wait_chldexit; /* the parent sleeps here in wait4 */
 	unsigned long utime, stime; /* ticks spent in user and kernel mode */
+	/* ptrace (kernel/ptrace.c): the tracer, its options, and the stop to report */
+	struct task_struct *ptracer;
+	int ptrace_options; /* PTRACE_O_* */
+	int ptrace_syscall; /* stop at the next syscall entry and exit */
+	int ptrace_stopcode; /* (event << 8) | signal of the current stop */
+	int ptrace_reported; /* the tracer's wait has seen this stop (or exit) */
+	int ptrace_resume_sig; /* the signal the tracer resumed us with */
+	unsigned long
+		ptrace_message; /* PTRACE_GETEVENTMSG: the new child's pid */
 	/* the x87 registers of a task that is switched out (fnsave image) */
 	uint8_t fpu_state[108] __attribute__((aligned(16)));
 };

@@ -46,6 +46,8 @@ long sys_nanosleep(const struct timespec *req, struct timespec *rem);
 
 /* kernel/signal.c */
 long sys_kill(pid_t pid, int sig);
+long sys_ptrace(long request, pid_t pid, unsigned long addr,
+		unsigned long data);
 long sys_pause(void);
 long sys_rt_sigaction(int sig, const struct k_sigaction *act,
 		      struct k_sigaction *oact, size_t sigsetsize);

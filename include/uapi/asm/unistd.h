@@ -19,6 +19,7 @@
 #define __NR_lseek	     19
 #define __NR_getpid	     20
 #define __NR_getuid	     24
+#define __NR_ptrace	     26
 #define __NR_alarm	     27
 #define __NR_pause	     29
 #define __NR_access	     33

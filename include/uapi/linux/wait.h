@@ -7,5 +7,6 @@
 #define WSTOPPED   WUNTRACED
 #define WEXITED	   0x00000004
 #define WCONTINUED 0x00000008
+#define __WALL	   0x40000000 /* also tracees that are not children (ptrace) */
 
 #endif
