@@ -6,13 +6,14 @@
 #include <menuos/mm.h>
 #include <menuos/multiboot.h>
 #include <menuos/net.h>
+#include <menuos/proc.h>
 #include <menuos/socket.h>
 #include <menuos/sched.h>
 #include <menuos/tty.h>
 #include <menuos/version.h>
 
 void mem_devices_init(void);
-void sockstat_init(void);
+
 
 char saved_command_line
 	[256]; /* the boot loader's kernel command line (as Linux's) */
@@ -118,7 +119,8 @@ void kmain(unsigned long magic, unsigned long mbi_phys)
 	tty_init();
 	net_init();
 	sock_init();
-	sockstat_init();
+	proc_init();
+	proc_net_init();
 	serial_enable_input();
 	keyboard_init();
 	crash_test(saved_command_line);

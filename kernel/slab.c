@@ -17,6 +17,12 @@ struct free_block {
 };
 
 static struct free_block *free_lists[MAX_SHIFT + 1];
+static unsigned long bytes_in_use; /* block sizes handed out (/proc/meminfo) */
+
+unsigned long kmalloc_bytes_in_use(void)
+{
+	return bytes_in_use;
+}
 
 static int size_class(size_t size)
 {
@@ -55,6 +61,7 @@ void *kmalloc(size_t size)
 		h = phys_to_virt(phys);
 		h->magic_class = KMALLOC_MAGIC | 0xff;
 		h->pages = n;
+		bytes_in_use += n * PAGE_SIZE;
 		return h + 1;
 	}
 
@@ -66,6 +73,7 @@ void *kmalloc(size_t size)
 	}
 	h = (struct block_header *)free_lists[shift];
 	free_lists[shift] = free_lists[shift]->next;
+	bytes_in_use += 1u << shift;
 	local_irq_restore(flags);
 	h->magic_class = KMALLOC_MAGIC | shift;
 	h->pages = 0;
@@ -92,10 +100,12 @@ void kfree(const void *p)
 	unsigned int cls = h->magic_class & 0xff;
 	h->magic_class = 0;
 	if (cls == 0xff) {
+		bytes_in_use -= h->pages * PAGE_SIZE;
 		free_pages(virt_to_phys(h), h->pages);
 		return;
 	}
 	unsigned long flags = local_irq_save();
+	bytes_in_use -= 1u << cls;
 	struct free_block *b = (struct free_block *)h;
 	b->next = free_lists[cls];
 	free_lists[cls] = b;

@@ -1,6 +1,6 @@
 /* struct sock helpers shared by TCP and UDP (Linux's net/core/sock.c, in small): allocation,
  * the pending error, timeouts, copying between a msghdr's user iovecs and the kernel,
- * lwIP's error codes as errno values, and /proc/net/sockstat for leak checks. */
+ * and lwIP's error codes as errno values. */
 #include <menuos/interrupt.h>
 #include <menuos/net.h>
 #include <menuos/sock.h>
@@ -148,37 +148,4 @@ int memcpy_from_msg(void *to, struct msghdr *msg, size_t *iov_index,
 		}
 	}
 	return 0;
-}
-
-/* /proc/net/sockstat, in Linux's format, so a test can see that nothing leaks. */
-static ssize_t sockstat_read(struct file *f, char *ubuf, size_t count)
-{
-	char buf[256];
-	struct net_stats st;
-
-	net_get_stats(&st);
-	int len = snprintf(
-		buf, sizeof(buf),
-		"sockets: used %d\n"
-		"TCP: inuse %d orphan 0 tw %u alloc %u mem %u\n"
-		"UDP: inuse %d mem 0\n"
-		"lwIP: tcp_pcb %u listen %u udp_pcb %u segs %u mem %u\n",
-		sockets_in_use, tcp_prot.inuse, st.tcp_time_wait,
-		st.tcp_pcbs + st.tcp_listen, st.mem_used / 4096, udp_prot.inuse,
-		st.tcp_pcbs, st.tcp_listen, st.udp_pcbs, st.tcp_segs,
-		st.mem_used);
-	if (f->f_pos >= len)
-		return 0;
-	count = min(count, (size_t)(len - f->f_pos));
-	if (copy_to_user(ubuf, buf + f->f_pos, count))
-		return -EFAULT;
-	f->f_pos += count;
-	return count;
-}
-
-static const struct file_operations sockstat_fops = { .read = sockstat_read };
-
-void sockstat_init(void)
-{
-	ramfs_mknod("/proc/net/sockstat", S_IFREG | 0444, &sockstat_fops, NULL);
 }

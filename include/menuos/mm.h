@@ -44,6 +44,7 @@ unsigned long totalram_pages(void);
 void *kmalloc(size_t size);
 void *kzalloc(size_t size);
 void kfree(const void *p);
+unsigned long kmalloc_bytes_in_use(void);
 
 /* kernel/memory.c: address spaces */
 struct mm_struct {

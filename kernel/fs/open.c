@@ -15,8 +15,10 @@ static struct file *dentry_open(struct inode *inode, unsigned int flags)
 		return ERR_PTR(-EISDIR);
 	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
 		return ERR_PTR(-ENOTDIR);
-	if (S_ISREG(inode->i_mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
-		return ERR_PTR(-EROFS); /* the initrd is read-only */
+	/* the initrd is read-only; a few special files (tracefs) take writes */
+	if (S_ISREG(inode->i_mode) && (acc != O_RDONLY || (flags & O_TRUNC)) &&
+	    !(inode->i_fop && inode->i_fop->write))
+		return ERR_PTR(-EROFS);
 	struct file *f = alloc_file(
 		inode, flags & ~(O_CREAT | O_EXCL | O_TRUNC), inode->i_fop);
 	if (!f)
