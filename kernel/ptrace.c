@@ -10,6 +10,9 @@
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
 
+/* the options MenuOS accepts (VFORKDONE and EXIT events are accepted and never sent) */
+#define PTRACE_O_SUPPORTED 0x7f
+
 /* Stops current for its tracer with code; returns the signal it was resumed with. */
 int ptrace_stop(int code)
 {
@@ -149,7 +152,7 @@ long sys_ptrace(long request, pid_t pid, unsigned long addr, unsigned long data)
 		if (access_process_vm(t, addr, &word, sizeof(word)))
 			return -EIO;
 		return put_user(word, (unsigned long *)data);
-	case PTRACE_PEEKUSER:
+	case PTRACE_PEEKUSR:
 		if (addr & 3 || addr >= sizeof(struct pt_regs))
 			return -EIO;
 		word = ((unsigned long *)task_pt_regs(t))[addr / 4];
@@ -158,7 +161,7 @@ long sys_ptrace(long request, pid_t pid, unsigned long addr, unsigned long data)
 		return copy_to_user((void *)data, task_pt_regs(t),
 				    sizeof(struct pt_regs));
 	case PTRACE_SETOPTIONS:
-		if (data & ~(unsigned long)PTRACE_O_MASK)
+		if (data & ~(unsigned long)PTRACE_O_SUPPORTED)
 			return -EINVAL;
 		t->ptrace_options = data;
 		return 0;

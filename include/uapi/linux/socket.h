@@ -31,6 +31,8 @@
 #define SOCK_NONBLOCK O_NONBLOCK
 #define SOCK_CLOEXEC  O_CLOEXEC
 
+#define SOL_PACKET 263 /* AF_PACKET socket options */
+
 #define SOMAXCONN 4096 /* listen() backlog cap */
 
 #define MSG_OOB		 0x01
