@@ -149,3 +149,59 @@ int memcpy_from_msg(void *to, struct msghdr *msg, size_t *iov_index,
 	}
 	return 0;
 }
+
+/* Appends a datagram to the receive queue and wakes the reader. */
+void sk_dgram_queue(struct sock *sk, struct sk_dgram *d)
+{
+	d->next = NULL;
+	if (sk->dg_tail)
+		sk->dg_tail->next = d;
+	else
+		sk->dg_head = d;
+	sk->dg_tail = d;
+	sk->dg_bytes += d->len;
+	sk_wake(sk);
+}
+
+/* recvmsg for datagram sockets: one datagram a call, its sender in msg_name, MSG_TRUNC
+ * when it did not fit (with MSG_TRUNC in flags, the full length is returned). */
+int sk_dgram_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags)
+{
+	long timeo = sock_rcvtimeo(sk, flags & MSG_DONTWAIT);
+	size_t idx = 0, off = 0;
+	struct sk_dgram *d;
+
+	if (!sk->dg_head) {
+		if (sk->sk_shutdown & RCV_SHUTDOWN)
+			return 0;
+		int rc =
+			sk_wait_event(sk, &timeo,
+				      sk->dg_head || sk->sk_err ||
+					      (sk->sk_shutdown & RCV_SHUTDOWN));
+		if (rc < 0)
+			return rc;
+		if (sk->sk_err)
+			return sock_error(sk);
+		if (!sk->dg_head)
+			return (sk->sk_shutdown & RCV_SHUTDOWN) ? 0 : -EAGAIN;
+	}
+	d = sk->dg_head;
+	size_t n = min(len, d->len);
+	if (memcpy_to_msg(msg, &idx, &off, d->data, n))
+		return -EFAULT;
+	if (msg->msg_name) {
+		memcpy(msg->msg_name, &d->from, d->fromlen);
+		msg->msg_namelen = d->fromlen;
+	}
+	if (d->len > len)
+		msg->msg_flags |= MSG_TRUNC;
+	int ret = (flags & MSG_TRUNC) ? (int)d->len : (int)n;
+	if (!(flags & MSG_PEEK)) {
+		sk->dg_head = d->next;
+		if (!sk->dg_head)
+			sk->dg_tail = NULL;
+		sk->dg_bytes -= d->len;
+		kfree(d);
+	}
+	return ret;
+}

@@ -949,4 +949,5 @@ static int sock_close(struct inode *inode, struct file *file)
 void sock_init(void)
 {
 	inet_init();
+	packet_init();
 }

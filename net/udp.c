@@ -23,19 +23,13 @@ static void udp_recv_cb(void *arg, struct udp_pcb *pcb, struct pbuf *p,
 	d = kmalloc(sizeof(*d) + p->tot_len);
 	if (!d)
 		goto drop;
-	d->next = NULL;
 	d->len = pbuf_copy_partial(p, d->data, p->tot_len, 0);
 	memset(&d->from, 0, sizeof(d->from));
 	d->from.sin_family = AF_INET;
 	d->from.sin_port = lwip_htons(port);
 	d->from.sin_addr.s_addr = ip_addr_get_ip4_u32(addr);
-	if (sk->dg_tail)
-		sk->dg_tail->next = d;
-	else
-		sk->dg_head = d;
-	sk->dg_tail = d;
-	sk->dg_bytes += d->len;
-	sk_wake(sk);
+	d->fromlen = sizeof(d->from);
+	sk_dgram_queue(sk, d);
 drop:
 	pbuf_free(p);
 }
@@ -132,43 +126,7 @@ static int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 static int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
 		       int flags)
 {
-	long timeo = sock_rcvtimeo(sk, flags & MSG_DONTWAIT);
-	size_t idx = 0, off = 0;
-	struct sk_dgram *d;
-
-	if (!sk->dg_head) {
-		if (sk->sk_shutdown & RCV_SHUTDOWN)
-			return 0;
-		int rc =
-			sk_wait_event(sk, &timeo,
-				      sk->dg_head || sk->sk_err ||
-					      (sk->sk_shutdown & RCV_SHUTDOWN));
-		if (rc < 0)
-			return rc;
-		if (sk->sk_err)
-			return sock_error(sk);
-		if (!sk->dg_head)
-			return (sk->sk_shutdown & RCV_SHUTDOWN) ? 0 : -EAGAIN;
-	}
-	d = sk->dg_head;
-	size_t n = min(len, d->len);
-	if (memcpy_to_msg(msg, &idx, &off, d->data, n))
-		return -EFAULT;
-	if (msg->msg_name) {
-		memcpy(msg->msg_name, &d->from, sizeof(d->from));
-		msg->msg_namelen = sizeof(d->from);
-	}
-	if (d->len > len)
-		msg->msg_flags |= MSG_TRUNC;
-	int ret = (flags & MSG_TRUNC) ? (int)d->len : (int)n;
-	if (!(flags & MSG_PEEK)) {
-		sk->dg_head = d->next;
-		if (!sk->dg_head)
-			sk->dg_tail = NULL;
-		sk->dg_bytes -= d->len;
-		kfree(d);
-	}
-	return ret;
+	return sk_dgram_recvmsg(sk, msg, len, flags);
 }
 
 static int udp_sk_shutdown(struct sock *sk, int how)

@@ -9,6 +9,7 @@
 #include <menuos/io.h>
 #include <menuos/sched.h>
 #include <menuos/socket.h>
+#include <linux/if_packet.h>
 
 /* sk_state: Linux's TCP states (include/net/tcp_states.h) */
 enum {
@@ -52,10 +53,14 @@ struct proto {
 	int inuse; /* sockets of this protocol now (/proc/net/sockstat) */
 };
 
-/* A datagram waiting in a UDP socket's receive queue. */
+/* A datagram waiting in a socket's receive queue (UDP, AF_PACKET), with its sender. */
 struct sk_dgram {
 	struct sk_dgram *next;
-	struct sockaddr_in from;
+	union {
+		struct sockaddr_in from;
+		struct sockaddr_ll from_ll;
+	};
+	int fromlen;
 	size_t len;
 	unsigned char data[];
 };
@@ -71,7 +76,10 @@ struct sock {
 	long sk_rcvtimeo, sk_sndtimeo; /* jiffies, or MAX_SCHEDULE_TIMEOUT */
 	int sk_rcvbuf, sk_sndbuf;
 	int sk_reuse, sk_keepalive, sk_nodelay;
-	int sk_linger; /* SO_LINGER seconds, -1 when off; 0: reset on close */
+	int sk_linger;
+	int pkt_ifindex; /* AF_PACKET: the bound interface (0: all) */
+	unsigned long pkt_drops;
+		/* AF_PACKET: packets the full queue refused */ /* SO_LINGER seconds, -1 when off; 0: reset on close */
 	int sk_bound; /* bind() (or an implicit bind) happened */
 	/* the addresses, network byte order (Linux's struct inet_sock); kept here so
 	 * getsockname/getpeername still answer after lwIP freed the pcb */
@@ -124,6 +132,9 @@ int memcpy_to_msg(struct msghdr *msg, size_t *iov_index, size_t *iov_off,
 		  const void *from, size_t len);
 int memcpy_from_msg(void *to, struct msghdr *msg, size_t *iov_index,
 		    size_t *iov_off, size_t len);
+void sk_dgram_queue(struct sock *sk, struct sk_dgram *d);
+int sk_dgram_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
+		     int flags);
 
 /* Sleeps until cond, a signal, or the end of *timeo (jiffies; MAX_SCHEDULE_TIMEOUT for
  * none; 0 returns at once). Returns 1 if cond became true, 0 on timeout, -ERESTARTSYS or

@@ -85,7 +85,14 @@ int sock_map_fd(struct socket *sock, int flags);
 void sock_init(void);
 extern int sockets_in_use;
 
-/* net/af_inet.c */
+/* net/af_inet.c, net/af_packet.c, net/dev_ioctl.c */
 void inet_init(void);
+void packet_init(void);
+int inet_setsockopt(struct socket *sock, int level, int optname,
+		    const char *optval, unsigned int optlen);
+int inet_getsockopt(struct socket *sock, int level, int optname, char *optval,
+		    int *optlen);
+int dev_ioctl(unsigned int cmd,
+	      unsigned long arg); /* SIOCGIFINDEX, SIOCGIFADDR, ... */
 
 #endif

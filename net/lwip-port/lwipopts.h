@@ -131,4 +131,12 @@
  * on regardless: a failed one panics. */
 #define LWIP_DBG_TYPES_ON LWIP_DBG_ON
 
+/* AF_PACKET (net/af_packet.c) sees every IPv4 packet lwIP takes in here. On lo it is the
+ * only place: a looped-back packet passes no netif output or input function pointer
+ * (ip4_output_if queues it, netif_poll hands it to ip_input). Never eats a packet. */
+struct pbuf;
+struct netif;
+int packet_ip4_input_hook(struct pbuf *p, struct netif *inp);
+#define LWIP_HOOK_IP4_INPUT(p, inp) packet_ip4_input_hook(p, inp)
+
 #endif

@@ -14,6 +14,7 @@
 #define AF_LOCAL  AF_UNIX
 #define AF_INET	  2 /* IPv4 */
 #define AF_INET6  10
+#define AF_PACKET 17 /* every packet of an interface (tcpdump) */
 #define AF_MAX	  46
 
 #define PF_UNSPEC AF_UNSPEC
@@ -21,6 +22,7 @@
 #define PF_LOCAL  AF_LOCAL
 #define PF_INET	  AF_INET
 #define PF_INET6  AF_INET6
+#define PF_PACKET AF_PACKET
 
 #define SOCK_STREAM    1
 #define SOCK_DGRAM     2
