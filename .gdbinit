@@ -1,18 +1,17 @@
-# GDB for MenuOS. In one terminal: `make debug` (QEMU waits, halted, on 127.0.0.1:1234).
-# In another, from this directory: `gdb -x .gdbinit` (plain `gdb` reads this file too once
-# ~/.gdbinit has `add-auto-load-safe-path /path/to/menuos`). Then for example:
-#   break system_call        every int $0x80
-#   break sys_write          one syscall, then `bt`: sys_write <- do_syscall <- system_call
-#   continue
-#   usersyms menu            load a user program's symbols (build/bin/menu) to step it
+# GDB for MenuOS: the kernel's symbols, the shell's, the connection to QEMU and the menuos-*
+# helper commands (tools/gdb/menuos.py). Two terminals, both in this directory:
+#   make debug        QEMU boots halted and waits for GDB on 127.0.0.1:1234
+#   make gdb          gdb -x .gdbinit (this file); then `break sys_socketcall`, `continue`
+# Another port (several users on one machine): `make debug GDB_PORT=1300`, `make gdb
+# GDB_PORT=1300` (both set MENUOS_GDB_PORT). Plain `gdb` reads this file by itself only if
+# ~/.gdbinit has `add-auto-load-safe-path /path/to/menuos`; `gdb -x .gdbinit` always does.
+# The walkthrough: docs/gdb-walkthrough.md.
 set confirm off
 set pagination off
 file build/kernel.elf
-target remote 127.0.0.1:1234
-
-define usersyms
-  add-symbol-file build/bin/$arg0
-end
-document usersyms
-Load the symbols of /bin/NAME (build/bin/NAME) to break and step in that user program.
-end
+source tools/gdb/menuos.py
+# Every user program is linked at 0x08048000, so GDB holds one program's symbols at a
+# time: the shell's now; `usersyms hello` switches (it is add-symbol-file build/bin/hello
+# after remove-symbol-file of the one before).
+usersyms menu
+menuos-connect

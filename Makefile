@@ -31,13 +31,14 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all run test bench debug clean setup libc user lint format help
+.PHONY: all run test bench debug gdb clean setup libc user lint format help
 all: $(B)/kernel.elf $(B)/menuos.iso
 
 help:
 	@echo "make            build build/kernel.elf and build/menuos.iso"
 	@echo "make run        build and boot MenuOS, serial console on this terminal"
-	@echo "make debug      boot halted with a GDB stub; then: gdb (uses .gdbinit)"
+	@echo "make debug      boot halted with a GDB stub (GDB_PORT=1234 by default)"
+	@echo "make gdb        in a second terminal: gdb with .gdbinit, connected (same GDB_PORT)"
 	@echo "make test       run every test; ends with 'N passed, N failed'"
 	@echo "make bench      print the benchmark table"
 	@echo "make lint       clang-format check and cppcheck"
@@ -142,9 +143,19 @@ $(B)/menuos.iso: $(B)/kernel.elf boot/grub.cfg
 run: $(B)/kernel.elf
 	./run-qemu.sh
 
+# `make debug` boots halted with the GDB stub; `make gdb` in a second terminal starts Debian's
+# gdb with .gdbinit (symbols, target remote, the menuos-* commands of tools/gdb/menuos.py).
+# GDB_PORT=1300 on both picks another port (several users on one machine).
+GDB_PORT ?= $(or $(MENUOS_GDB_PORT),1234)
 debug: $(B)/kernel.elf
-	@echo "QEMU waits for GDB on 127.0.0.1:1234; in another terminal run: gdb"
-	./run-qemu.sh --gdb
+	@$(PYTHON) -c 'import socket as s; k = s.socket(); k.setsockopt(s.SOL_SOCKET, s.SO_REUSEADDR, 1); k.bind(("127.0.0.1", $(GDB_PORT)))' 2>/dev/null \
+		|| { echo "port $(GDB_PORT) is taken (another MenuOS?): make debug GDB_PORT=<another>"; exit 1; }
+	@echo "QEMU waits, halted, for GDB on 127.0.0.1:$(GDB_PORT). In a second terminal, here: make gdb$(if $(filter-out 1234,$(GDB_PORT)), GDB_PORT=$(GDB_PORT))"
+	@echo "then in gdb: break sys_socketcall, continue, and type hello here. Ctrl-A X quits QEMU."
+	@MENUOS_GDB_PORT=$(GDB_PORT) ./run-qemu.sh --gdb
+gdb:
+	@test -f $(B)/kernel.elf || { echo "no $(B)/kernel.elf yet: make debug (or make) first"; exit 1; }
+	MENUOS_GDB_PORT=$(GDB_PORT) gdb -q -iex 'set auto-load local-gdbinit off' -x .gdbinit
 
 test: all
 	$(PYTHON) tests/run_tests.py
