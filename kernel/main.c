@@ -6,6 +6,8 @@
 #include <menuos/mm.h>
 #include <menuos/multiboot.h>
 #include <menuos/net.h>
+#include <menuos/netdevice.h>
+#include <menuos/pci.h>
 #include <menuos/proc.h>
 #include <menuos/socket.h>
 #include <menuos/sched.h>
@@ -121,6 +123,9 @@ void kmain(unsigned long magic, unsigned long mbi_phys)
 	sock_init();
 	proc_init();
 	proc_net_init();
+	pci_init(); /* before the first address space: pci_ioremap_bar */
+	e1000_init();
+	net_dev_proc_init();
 	serial_enable_input();
 	keyboard_init();
 	crash_test(saved_command_line);

@@ -6,10 +6,10 @@ LWIP_DIR   := $(B)/lwip-2.1.3
 LWIP_STAMP := $(LWIP_DIR)/.unpacked
 LWIP_INC   := -Inet/lwip-port -I$(LWIP_DIR)/src/include
 
-# IPv4, TCP, UDP, raw IP, ARP, ICMP and the loopback interface; nothing from api/ (lwIP's
+# IPv4, TCP, UDP, raw IP, ARP, ICMP, DHCP and the loopback interface; nothing from api/ (lwIP's
 # own sockets and netconn are not used: see lwipopts.h).
 LWIP_CORE := init def inet_chksum ip mem memp netif pbuf raw stats sys tcp tcp_in tcp_out \
-             timeouts udp ipv4/etharp ipv4/icmp ipv4/ip4 ipv4/ip4_addr ipv4/ip4_frag
+             timeouts udp ipv4/etharp ipv4/icmp ipv4/ip4 ipv4/ip4_addr ipv4/ip4_frag ipv4/dhcp
 LWIP_SRC  := $(addprefix $(LWIP_DIR)/src/core/,$(addsuffix .c,$(LWIP_CORE))) \
              $(LWIP_DIR)/src/netif/ethernet.c
 LWIP_OBJ  := $(patsubst $(LWIP_DIR)/src/%.c,$(B)/lwip/%.o,$(LWIP_SRC)) \

@@ -64,7 +64,7 @@
 #define LWIP_UDP      1
 #define LWIP_TCP      1
 #define LWIP_IGMP     0
-#define LWIP_DHCP     0 /* QEMU's user network has fixed addresses: 10.0.2.15/24 */
+#define LWIP_DHCP     1 /* ip=dhcp on the kernel command line (net/ethif.c) */
 #define LWIP_AUTOIP   0
 #define LWIP_DNS      0
 #define IP_FORWARD    0
@@ -95,7 +95,8 @@
 #define LWIP_LOOPBACK_MAX_PBUFS 64
 /* 1 would break IPv4 loopback next to a NIC (only one netif at all). */
 #define LWIP_SINGLE_NETIF	   0
-#define LWIP_NETIF_STATUS_CALLBACK 0
+/* net/ethif.c prints the address DHCP got from the status callback */
+#define LWIP_NETIF_STATUS_CALLBACK 1
 #define LWIP_NETIF_LINK_CALLBACK   0
 
 /* ---- checksums: computed and checked everywhere (lwIP's default, said out loud) ------- */
@@ -124,6 +125,8 @@
 #define UDP_STATS    1
 #define TCP_STATS    1
 #define SYS_STATS    0
+/* per-interface counters (netif->mib2_counters): /proc/net/dev shows lo's */
+#define MIB2_STATS 1
 
 /* ---- debugging -------------------------------------------------------------------------- */
 /* Off. To trace a module, define LWIP_DEBUG here and set e.g.
