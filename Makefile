@@ -96,6 +96,12 @@ $(B)/initrd.o: $(B)/initrd.cpio kernel/initrd_blob.asm
 # ---- kernel ---------------------------------------------------------------------------------
 include net/lwip.mk
 
+# ktrace (kernel/ktrace.c): every function of the socket path starts with a 5-byte NOP
+# that ktrace patches into a call while a process is traced (Linux's dynamic ftrace)
+KTRACE_OBJ := $(addprefix $(B)/net/,socket.o af_inet.o tcp.o udp.o sock.o) \
+              $(addprefix $(B)/lwip/core/,tcp.o tcp_out.o tcp_in.o udp.o netif.o ipv4/ip4.o)
+$(KTRACE_OBJ): KCFLAGS += -pg -mfentry -mnop-mcount -mrecord-mcount
+
 KERNEL_C   := $(wildcard kernel/*.c kernel/drivers/*.c kernel/fs/*.c net/*.c)
 KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm)
 KERNEL_ASM := $(filter-out kernel/initrd_blob.asm,$(KERNEL_ASM))

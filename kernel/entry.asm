@@ -76,6 +76,40 @@ global ret_from_fork
 ret_from_fork:
 	jmp ret_from_intr
 
+; ktrace: a traced function's first instruction calls this (kernel/ktrace.c patches the
+; NOP that -mfentry put there). [esp] is the address after that call, [esp+4] the
+; function's return address, then its arguments; ktrace_enter sees them in place.
+extern ktrace_enter
+global ktrace_fentry
+ktrace_fentry:
+	push eax
+	push ecx
+	push edx
+	lea eax, [esp + 12]
+	push eax
+	call ktrace_enter
+	add esp, 4
+	pop edx
+	pop ecx
+	pop eax
+	ret
+
+; ktrace (kernel/ktrace.c) makes a traced function return here instead of to its caller:
+; ktrace_return records eax and gives back the real return address (ftrace's
+; return_to_handler). eax and edx, the return value, are kept.
+extern ktrace_return
+global ktrace_return_to_handler
+ktrace_return_to_handler:
+	push eax
+	push edx
+	push eax
+	call ktrace_return
+	add esp, 4
+	mov ecx, eax                    ; ecx is free at a function's return
+	pop edx
+	pop eax
+	jmp ecx
+
 ; void return_to_user(struct pt_regs *regs): leave the kernel through regs (starting init).
 global return_to_user
 return_to_user:

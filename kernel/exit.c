@@ -19,6 +19,7 @@ void do_exit(int code)
 		panic("Attempted to kill init! exit status 0x%x", code);
 
 	exit_ptrace(current); /* our tracees go on untraced */
+	ktrace_exit(current);
 	exit_files(current);
 	if (current->sid == current->pid)
 		tty_disassociate();

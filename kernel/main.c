@@ -126,6 +126,7 @@ void kmain(unsigned long magic, unsigned long mbi_phys)
 	pci_init(); /* before the first address space: pci_ioremap_bar */
 	e1000_init();
 	net_dev_proc_init();
+	ktrace_init();
 	serial_enable_input();
 	keyboard_init();
 	crash_test(saved_command_line);

@@ -94,15 +94,15 @@ struct inode *ramfs_mknod(const char *path, unsigned short mode,
 struct file *filp_open(const char *path, unsigned int flags);
 void initrd_unpack(void);
 
-static inline void *ERR_PTR(long err)
+static __always_inline void *ERR_PTR(long err)
 {
 	return (void *)err;
 }
-static inline long PTR_ERR(const void *p)
+static __always_inline long PTR_ERR(const void *p)
 {
 	return (long)p;
 }
-static inline int IS_ERR(const void *p)
+static __always_inline int IS_ERR(const void *p)
 {
 	return IS_ERR_VALUE((unsigned long)p);
 }

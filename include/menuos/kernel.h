@@ -21,8 +21,10 @@ typedef long off_t;
 	((type *)((char *)(ptr)-offsetof(type, member)))
 #define IS_ERR_VALUE(x) ((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
 
-#define __noreturn     __attribute__((noreturn))
-#define __printf(a, b) __attribute__((format(printf, a, b)))
+#define __noreturn __attribute__((noreturn))
+/* inlined even at -Og, so the tiny helpers in headers never show in ktrace's call graph */
+#define __always_inline inline __attribute__((always_inline))
+#define __printf(a, b)	__attribute__((format(printf, a, b)))
 
 /* kernel/printk.c: formatted output to every console (serial and VGA) */
 int printk(const char *fmt, ...) __printf(1, 2);

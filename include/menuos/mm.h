@@ -21,11 +21,11 @@
 #define PTE_USER    0x004
 #define PDE_LARGE   0x080
 
-static inline void *phys_to_virt(unsigned long phys)
+static __always_inline void *phys_to_virt(unsigned long phys)
 {
 	return (void *)(phys + PAGE_OFFSET);
 }
-static inline unsigned long virt_to_phys(const void *virt)
+static __always_inline unsigned long virt_to_phys(const void *virt)
 {
 	return (unsigned long)virt - PAGE_OFFSET;
 }

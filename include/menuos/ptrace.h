@@ -4,6 +4,8 @@
 #ifndef _MENUOS_PTRACE_H
 #define _MENUOS_PTRACE_H
 
+#include <menuos/kernel.h>
+
 struct pt_regs {
 	unsigned long bx, cx, dx, si, di, bp, ax;
 	unsigned long ds, es, fs, gs;
@@ -12,7 +14,7 @@ struct pt_regs {
 	unsigned long sp, ss; /* only there when the CPU came from ring 3 */
 };
 
-static inline int user_mode(const struct pt_regs *regs)
+static __always_inline int user_mode(const struct pt_regs *regs)
 {
 	return (regs->cs & 3) == 3;
 }

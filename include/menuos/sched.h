@@ -10,6 +10,7 @@
 #define NR_TASKS      64
 #define THREAD_SIZE   8192 /* kernel stack per task */
 #define TASK_COMM_LEN 16
+#define KTRACE_DEPTH  32
 
 enum task_state {
 	TASK_UNUSED = 0,
@@ -52,6 +53,14 @@ struct task_struct {
 	int ptrace_resume_sig; /* the signal the tracer resumed us with */
 	unsigned long
 		ptrace_message; /* PTRACE_GETEVENTMSG: the new child's pid */
+	/* ktrace (kernel/ktrace.c): traced, and the real return addresses of the traced
+	 * functions it is inside */
+	int ktrace, ktrace_depth;
+	struct ktrace_frame {
+		unsigned long ret, fn;
+		unsigned long long start;
+		int show_ret;
+	} ktrace_stack[KTRACE_DEPTH];
 	/* the x87 registers of a task that is switched out (fnsave image) */
 	uint8_t fpu_state[108] __attribute__((aligned(16)));
 };
@@ -59,7 +68,7 @@ struct task_struct {
 extern struct task_struct *current;
 extern struct task_struct task_table[NR_TASKS];
 
-static inline struct pt_regs *task_pt_regs(struct task_struct *t)
+static __always_inline struct pt_regs *task_pt_regs(struct task_struct *t)
 {
 	return (struct pt_regs *)((char *)t->stack + THREAD_SIZE) - 1;
 }
@@ -73,6 +82,9 @@ struct task_struct *alloc_task(void);
 void free_task(struct task_struct *t);
 void __noreturn cpu_idle(void);
 void show_state(void); /* Ctrl-T: what every task is doing */
+void ktrace_fork(struct task_struct *child);
+void ktrace_exit(struct task_struct *t);
+void ktrace_init(void);
 void fpu_init_state(
 	struct task_struct *t); /* a freshly initialised FPU, for execve */
 void fpu_copy_state(

@@ -79,7 +79,7 @@ struct sock {
 	int sk_linger;
 	int pkt_ifindex; /* AF_PACKET: the bound interface (0: all) */
 	unsigned long pkt_drops;
-		/* AF_PACKET: packets the full queue refused */ /* SO_LINGER seconds, -1 when off; 0: reset on close */
+	/* AF_PACKET: packets the full queue refused */ /* SO_LINGER seconds, -1 when off; 0: reset on close */
 	int sk_bound; /* bind() (or an implicit bind) happened */
 	/* the addresses, network byte order (Linux's struct inet_sock); kept here so
 	 * getsockname/getpeername still answer after lwIP freed the pcb */
@@ -104,17 +104,17 @@ struct sock {
 	struct sock *sk_parent; /* the listener a queued connection waits in */
 };
 
-static inline struct wait_queue_head *sk_sleep(struct sock *sk)
+static __always_inline struct wait_queue_head *sk_sleep(struct sock *sk)
 {
 	return sk->sk_socket ? &sk->sk_socket->wq : &sk->sk_wq_own;
 }
 
-static inline void sk_wake(struct sock *sk)
+static __always_inline void sk_wake(struct sock *sk)
 {
 	wake_up(sk_sleep(sk));
 }
 
-static inline size_t sk_rx_queued(const struct sock *sk)
+static __always_inline size_t sk_rx_queued(const struct sock *sk)
 {
 	return sk->rx_head - sk->rx_tail;
 }

@@ -65,12 +65,12 @@ struct socket_alloc {
 	struct inode vfs_inode;
 };
 
-static inline struct socket *SOCKET_I(struct inode *inode)
+static __always_inline struct socket *SOCKET_I(struct inode *inode)
 {
 	return &container_of(inode, struct socket_alloc, vfs_inode)->socket;
 }
 
-static inline struct inode *SOCK_INODE(struct socket *socket)
+static __always_inline struct inode *SOCK_INODE(struct socket *socket)
 {
 	return &container_of(socket, struct socket_alloc, socket)->vfs_inode;
 }
