@@ -6,7 +6,18 @@
 #   ./run-qemu.sh --gdb      start halted, GDB stub on 127.0.0.1:1234 (see .gdbinit)
 #   ./run-qemu.sh --kvm      use KVM when /dev/kvm works (never the default)
 #   ./run-qemu.sh --tty2 P   the second console (COM2, /dev/ttyS1) on 127.0.0.1:P (telnet/nc)
-#   anything else goes to QEMU as it is.
+# Network (on by default): an e1000 NIC on QEMU's user network (MenuOS is 10.0.2.15, the host
+# is 10.0.2.2), with host 127.0.0.1:5001 forwarded to MenuOS's port 5001 (replyhi), so
+# `nc 127.0.0.1 5001` reaches replyhi. When 5001 is taken, a free port is used and printed.
+#   --hostfwd PORT           forward host 127.0.0.1:PORT instead (or MENUOS_HOSTFWD_PORT)
+#   --pcap FILE              write every frame of the NIC to FILE (pcap, for tshark/Wireshark)
+#   --peer listen:PORT       no user network: the NIC is on a QEMU socket network that
+#   --peer connect:PORT        another MenuOS joins (start the listener first); the listener
+#                              is 10.0.3.1/24, the connector 10.0.3.2/24 (replyhi on one,
+#                              `hello 10.0.3.1` on the other)
+#   --ip ADDR/N | dhcp       the NIC's address (the kernel's ip= option)
+#   --no-net (or -nic none)  no NIC at all: only loopback
+#   anything else goes to QEMU as it is (-append adds to the kernel command line).
 # Exit status: 0 after a clean power-off (`quit`), 2 after a kernel panic, else QEMU's own.
 # Ctrl-A X leaves QEMU; Ctrl-C goes to MenuOS.
 set -u
@@ -15,6 +26,12 @@ boot=(-kernel "$here/build/kernel.elf")
 accel=(-accel tcg)
 gdb=()
 tty2_port=${MENUOS_TTY2_PORT:-4555}
+hostfwd_port=${MENUOS_HOSTFWD_PORT:-}
+net=user
+pcap=""
+peer=""
+ip=""
+append=""
 extra=()
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -22,6 +39,13 @@ while [ $# -gt 0 ]; do
 	--gdb) gdb=(-S -gdb tcp:127.0.0.1:"${MENUOS_GDB_PORT:-1234}") ;;
 	--kvm) if [ -w /dev/kvm ]; then accel=(-accel kvm); else echo "run-qemu: /dev/kvm not usable, using TCG" >&2; fi ;;
 	--tty2) tty2_port=$2; shift ;;
+	--hostfwd) hostfwd_port=$2; shift ;;
+	--pcap) pcap=$2; shift ;;
+	--peer) net=peer; peer=$2; shift ;;
+	--ip) ip=$2; shift ;;
+	--no-net) net=none ;;
+	-append) append="$append $2"; shift ;;
+	-nic|-net) [ "${2:-}" = none ] && net=none; extra+=("$1" "$2"); shift ;;
 	*) extra+=("$1") ;;
 	esac
 	shift
@@ -29,6 +53,44 @@ done
 # the default second-console port may be taken (another MenuOS): then take any free one
 if [ -z "${MENUOS_TTY2_PORT:-}" ] && (exec 3<>/dev/tcp/127.0.0.1/"$tty2_port") 2>/dev/null; then
 	tty2_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+fi
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+netargs=()
+case $net in
+user)
+	# 5001 like the guest's port, unless another program (another MenuOS) has it
+	if [ -z "$hostfwd_port" ]; then
+		hostfwd_port=5001
+		if (exec 3<>/dev/tcp/127.0.0.1/5001) 2>/dev/null; then hostfwd_port=$(free_port); fi
+	fi
+	netargs=(-netdev "user,id=n0,hostfwd=tcp:127.0.0.1:$hostfwd_port-:5001" -device e1000,netdev=n0)
+	if [ -t 0 ]; then
+		echo "run-qemu: host 127.0.0.1:$hostfwd_port -> MenuOS port 5001 (start replyhi, then: nc 127.0.0.1 $hostfwd_port)" >&2
+	fi
+	;;
+peer)
+	case $peer in
+	listen:*) mode=listen; mac=52:54:00:12:34:56; [ "$ip" ] || ip=10.0.3.1/24 ;;
+	connect:*) mode=connect; mac=52:54:00:12:34:57; [ "$ip" ] || ip=10.0.3.2/24 ;;
+	*) echo "run-qemu: --peer listen:PORT or --peer connect:PORT" >&2; exit 64 ;;
+	esac
+	netargs=(-netdev "socket,id=n0,$mode=127.0.0.1:${peer#*:}" -device "e1000,netdev=n0,mac=$mac")
+	echo "run-qemu: peer network, $mode 127.0.0.1:${peer#*:}; this MenuOS is ${ip%/*}" >&2
+	;;
+esac
+if [ "$pcap" ] && [ $net != none ]; then
+	netargs+=(-object "filter-dump,id=f0,netdev=n0,file=$pcap")
+fi
+[ $net = none ] && ! printf '%s\n' "${extra[@]}" | grep -qx none && netargs=(-nic none)
+[ "$ip" ] && append="$append ip=$ip"
+if [ "$append" ]; then
+	if [ "${boot[0]}" = -kernel ]; then
+		boot+=(-append "${append# }")
+	else
+		echo "run-qemu: --iso boots GRUB's command line; ignoring:$append" >&2
+	fi
 fi
 if [ "${gdb[*]}" ]; then
 	echo "run-qemu: waiting for GDB on 127.0.0.1:${MENUOS_GDB_PORT:-1234} (gdb build/kernel.elf -ex 'target remote :${MENUOS_GDB_PORT:-1234}')" >&2
@@ -40,7 +102,7 @@ qemu-system-i386 "${accel[@]}" -m 128M -display none -no-reboot \
 	-chardev stdio,id=con0,mux=on,signal=off -serial chardev:con0 -mon chardev=con0,mode=readline \
 	-serial tcp:127.0.0.1:"$tty2_port",server=on,wait=off \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	"${boot[@]}" "${gdb[@]}" "${extra[@]}"
+	"${netargs[@]}" "${boot[@]}" "${gdb[@]}" "${extra[@]}"
 status=$?
 case $status in
 1) exit 0 ;;                                          # the kernel wrote 0: power-off

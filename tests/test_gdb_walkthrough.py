@@ -234,7 +234,7 @@ def test_sys_socketcall_shows_the_call_and_its_copied_arguments():
 def test_inet_stream_connect_the_syn_and_the_socket_table():
     with session("gdb-connect") as (m, g):
         g.go()
-        m.send("replyhi\n")
+        m.send("replyhi 127.0.0.1\n")  # on lo only, as the rows below show
         m.expect(SERVING, what="replyhi serving")
         interrupt(g)
         g.cmd("break inet_stream_connect")
@@ -289,7 +289,7 @@ def test_inet_accept_and_the_helper_commands():
     with session("gdb-accept") as (m, g):
         g.cmd("break inet_accept")
         g.go()
-        m.send("replyhi\n")
+        m.send("replyhi 127.0.0.1\n")  # on lo only, as the rows below show
         check(g.stopped(), r"Breakpoint 1, inet_accept \(sock=0x[0-9a-f]+, "
               r"newsock=0x[0-9a-f]+, flags=\d+\)", "inet_accept")
         bt = g.cmd("bt")

@@ -33,7 +33,7 @@ def test_hello_without_server(m):
 
 def test_replyhi_then_hello(m):
     text = m.run("replyhi", timeout=20)
-    assert re.search(r"replyhi: serving on 127\.0\.0\.1:5001 \(pid \d+\)", text), \
+    assert re.search(r"replyhi: serving on 0\.0\.0\.0:5001 \(pid \d+\)", text), \
         "replyhi printed %r" % text
     ports = set()
     for i in range(HELLO_ROUNDS):
@@ -57,9 +57,9 @@ def test_replyhi_then_hello(m):
 
 def test_replyhi_twice(m):
     first = m.run("replyhi", timeout=20)
-    assert re.search(r"serving on 127\.0\.0\.1:5001|already running", first), first
+    assert re.search(r"serving on 0\.0\.0\.0:5001|already running", first), first
     second = m.run("replyhi", timeout=20)
-    assert "replyhi: the service is already running on 127.0.0.1:5001" in second, \
+    assert "replyhi: the service is already running on 0.0.0.0:5001" in second, \
         "the second replyhi printed %r" % second
     # the first one still answers
     m.send("hello 127.0.0.1 5001 still-there\n")

@@ -1,6 +1,7 @@
 /*
  * replyhi [ip [port]]: the course's "hi" service. It binds a TCP socket to
- * 127.0.0.1:5001 (or ip:port), forks, and the parent returns to the shell at
+ * 0.0.0.0:5001 (every interface: lo, and eth0, which QEMU's host port forward
+ * reaches; or ip:port), forks, and the parent returns to the shell at
  * once while the child serves in the background: for every connection it
  * reads one message, prints it, replies "hi" and closes.
  *
@@ -18,7 +19,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define DEFAULT_IP   "127.0.0.1"
+#define DEFAULT_IP   "0.0.0.0" /* INADDR_ANY */
 #define DEFAULT_PORT 5001
 #define MAX_MSG	     1024
 
