@@ -19,7 +19,10 @@ LIBGCC    = $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 WARN      := -Wall -Wextra -Werror
 COMMON    = -m32 -march=i686 -ffreestanding -fno-pie -fno-stack-protector \
             -fno-omit-frame-pointer -nostdinc -isystem $(GCC_INC) -g $(WARN) -MMD -MP
-KCFLAGS   = $(COMMON) -Og -fno-builtin -mgeneral-regs-only -Iinclude -Iinclude/uapi
+# CFI goes to .debug_frame (not .eh_frame, which linker.ld drops): GDB unwinds through
+# the ktrace NOP at function entry with it
+KCFLAGS   = $(COMMON) -Og -fno-builtin -mgeneral-regs-only -fno-asynchronous-unwind-tables \
+            -Iinclude -Iinclude/uapi
 UCFLAGS   = $(COMMON) -O2 -Ilibc/include -Iinclude/uapi
 NASMFLAGS := -f elf32 -g -F dwarf -Iinclude/
 # `make V=1` shows the full commands
