@@ -201,6 +201,8 @@ def sock_summary(sock):
 
 
 def file_kind(f):
+    if symbol_name(int(f)) == "reserved_fd":
+        return "reserved"
     name = symbol_name(int(f["f_op"]))
     if name in FILE_KINDS:
         return FILE_KINDS[name]
@@ -216,6 +218,8 @@ def file_detail(f, kind):
         proto, ss, state, local, peer = sock_summary(sock)
         return "(struct socket *)0x%x %s %s %s %s -> %s" % (int(sock), proto, ss, state,
                                                             local, peer)
+    if kind == "reserved":
+        return "taken by get_unused_fd_flags, fd_install has not filled it yet"
     if kind == "pipe":
         return "read end" if (int(f["f_flags"]) & 3) == 0 else "write end"
     return inode_path(f["f_inode"]) if int(f["f_inode"]) else ""
