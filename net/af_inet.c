@@ -1,6 +1,7 @@
 /* The AF_INET family (Linux's net/ipv4/af_inet.c): inet_create picks the protocol from
  * inetsw[] by socket type and gives the socket its proto_ops; the inet_* functions are
  * the proto_ops, and they reach TCP or UDP (net/tcp.c, net/udp.c) through sk->sk_prot. */
+#include <menuos/netdevice.h>
 #include <menuos/poll.h>
 #include <menuos/signal.h>
 #include <menuos/sock.h>
@@ -17,10 +18,12 @@ struct inet_protosw {
 };
 
 extern const struct proto_ops inet_stream_ops, inet_dgram_ops;
+extern struct proto ping_prot; /* net/ping.c */
 
 static const struct inet_protosw inetsw[] = {
 	{ SOCK_STREAM, IPPROTO_TCP, &tcp_prot, &inet_stream_ops },
 	{ SOCK_DGRAM, IPPROTO_UDP, &udp_prot, &inet_dgram_ops },
+	{ SOCK_DGRAM, IPPROTO_ICMP, &ping_prot, &inet_dgram_ops },
 };
 
 static int inet_create(struct socket *sock, int protocol)
@@ -30,15 +33,19 @@ static int inet_create(struct socket *sock, int protocol)
 	int err;
 
 	sock->state = SS_UNCONNECTED;
+	/* the first entry of the type (protocol 0), or the one of that protocol */
+	err = sock->type == SOCK_RAW ? -EPERM : -ESOCKTNOSUPPORT;
 	for (unsigned i = 0; i < ARRAY_SIZE(inetsw); i++) {
 		if (inetsw[i].type != sock->type)
 			continue;
+		err = -EPROTONOSUPPORT;
 		if (protocol && protocol != inetsw[i].protocol)
-			return -EPROTONOSUPPORT;
+			continue;
 		answer = &inetsw[i];
+		break;
 	}
 	if (!answer)
-		return sock->type == SOCK_RAW ? -EPERM : -ESOCKTNOSUPPORT;
+		return err;
 
 	sock->ops = answer->ops;
 	sk = sk_alloc(PF_INET, sock->type, answer->protocol, answer->prot);
@@ -286,7 +293,7 @@ static int inet_ioctl(struct socket *sock, unsigned int cmd, unsigned long arg)
 				: (sk->dg_head ? (int)sk->dg_head->len : 0);
 		return put_user(n, (int *)arg) ? -EFAULT : 0;
 	}
-	return -ENOTTY;
+	return dev_ioctl(cmd, arg); /* SIOC*: net/dev_ioctl.c */
 }
 
 /* ---- socket options: SOL_SOCKET here, IPPROTO_TCP in the protocol ---- */
