@@ -34,8 +34,8 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all run test bench debug gdb clean setup libc user lint format help
-all: $(B)/kernel.elf $(B)/menuos.iso
+.PHONY: all run test bench debug gdb clean setup libc user lint format help extra linux-progs linux-peer FORCE
+all: $(B)/kernel.elf $(B)/menuos.iso extra
 
 help:
 	@echo "make            build build/kernel.elf and build/menuos.iso"
@@ -43,7 +43,10 @@ help:
 	@echo "make debug      boot halted with a GDB stub (GDB_PORT=1234 by default)"
 	@echo "make gdb        in a second terminal: gdb with .gdbinit, connected (same GDB_PORT)"
 	@echo "make test       run every test; ends with 'N passed, N failed'"
-	@echo "make bench      print the benchmark table"
+	@echo "make bench      print the benchmark table (MenuOS and the Linux peer)"
+	@echo "make EXTRA=DIR  (also make run EXTRA=DIR) the executables in DIR join /bin, as build/extra.cpio"
+	@echo "make linux-progs   tests/linux/*.c, static against glibc, into build/linux-progs/"
+	@echo "make linux-peer    Debian's i386 Linux with the same /bin, in build/linux-peer/ (./run-qemu.sh --linux)"
 	@echo "make lint       clang-format check and cppcheck"
 	@echo "make format     reformat the C sources with .clang-format"
 	@echo "make compile_commands.json   for clangd and editors (uses bear)"
@@ -141,15 +144,41 @@ $(B)/kernel.elf: $(KERNEL_OBJ) $(B)/initrd.o linker.ld tools/kallsyms.py
 	@$(NM) -n $@ | grep -i ' t ' > $(B)/syms.2
 	@cmp -s $(B)/syms.1 $(B)/syms.2 || { echo "kallsyms moved functions"; rm -f $@; exit 1; }
 
-$(B)/menuos.iso: $(B)/kernel.elf boot/grub.cfg
+# ---- EXTRA=DIR: more programs without a kernel rebuild ---------------------------------------
+# The executables in DIR become /bin/NAME in build/extra.cpio, a Multiboot module the kernel
+# unpacks into its root filesystem at boot: run-qemu.sh passes it with -initrd, the ISO's
+# grub.cfg with a `module` line. A make without EXTRA removes the archive again.
+# build/extra.state names the programs; it is rewritten only when that list changes, so the
+# ISO is rebuilt when programs come or go, not on every make.
+ifneq ($(EXTRA),)
+EXTRA_FILES := $(sort $(shell find $(EXTRA)/ -maxdepth 1 -type f -perm -u=x))
+$(if $(EXTRA_FILES),,$(error EXTRA=$(EXTRA): no executable files there))
+EXTRA_CPIO  := $(B)/extra.cpio
+$(EXTRA_CPIO): $(EXTRA_FILES) $(B)/extra.state tools/mkinitrd.py
+	$(call say,CPIO,$@)
+	$(Q)$(PYTHON) tools/mkinitrd.py $@ $(EXTRA_FILES)
+endif
+$(B)/extra.state: FORCE
+	@mkdir -p $(@D)
+	@echo '$(notdir $(EXTRA_FILES))' | cmp -s - $@ || echo '$(notdir $(EXTRA_FILES))' >$@
+extra: $(B)/extra.state $(EXTRA_CPIO)
+	$(if $(EXTRA),@echo "  EXTRA	$(notdir $(EXTRA_FILES)) in /bin (build/extra.cpio)",@rm -f $(B)/extra.cpio)
+FORCE:
+
+$(B)/menuos.iso: $(B)/kernel.elf boot/grub.cfg $(B)/extra.state $(EXTRA_CPIO)
 	@rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
 	$(call say,ISO,$@)
 	$(Q)cp $(B)/kernel.elf $(B)/iso/boot/kernel.elf
 	$(Q)cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
+ifneq ($(EXTRA),)
+	$(Q)cp $(EXTRA_CPIO) $(B)/iso/boot/extra.cpio
+	$(Q)sed -i 's|^\(\s*\)multiboot /boot/kernel.elf.*|&\n\1module /boot/extra.cpio|' $(B)/iso/boot/grub/grub.cfg
+	$(Q)grep -q 'module /boot/extra.cpio' $(B)/iso/boot/grub/grub.cfg || { echo "boot/grub.cfg: no multiboot line for the module"; exit 1; }
+endif
 	$(Q)grub-mkrescue -o $@ $(B)/iso 2>$(B)/grub-mkrescue.log || { cat $(B)/grub-mkrescue.log; exit 1; }
 
 # ---- running, testing ------------------------------------------------------------------------
-run: $(B)/kernel.elf
+run: $(B)/kernel.elf extra
 	./run-qemu.sh
 
 # `make debug` boots halted with the GDB stub; `make gdb` in a second terminal starts Debian's
@@ -169,8 +198,24 @@ gdb:
 test: all
 	$(PYTHON) tests/run_tests.py
 
-bench: all
+bench: all linux-progs
 	$(PYTHON) tests/bench.py
+
+# ---- Linux programs and the Linux peer --------------------------------------------------------
+# tests/linux/*.c are ordinary Linux programs: static i386 executables against Debian's glibc
+# (i686-linux-gnu-gcc -static), not our libc. They run unmodified on MenuOS (make EXTRA=
+# build/linux-progs) and on the Linux peer.
+LINUX_PROGS := $(addprefix $(B)/linux-progs/,$(basename $(notdir $(wildcard tests/linux/*.c))))
+linux-progs: $(LINUX_PROGS)
+$(B)/linux-progs/%: tests/linux/%.c | $(SETUP)
+	@mkdir -p $(@D)
+	$(call say,GLIBC,$@)
+	$(Q)$(CC) -static -O2 -g -Wall -Wextra -Werror -o $@ $<
+
+# Debian's stock i386 kernel (downloaded, unpacked under build/linux-peer, never installed)
+# with an initramfs of our /bin and the glibc programs: it boots to the same MenuOS shell.
+linux-peer: user linux-progs
+	@bash tools/linux-peer.sh build
 
 # ---- code habits ------------------------------------------------------------------------------
 # cppcheck's ctuuninitvar is off for user code: a buffer the kernel fills (getsockopt's optval)
