@@ -134,7 +134,7 @@ def wait_channel(t):
     if str(t["state"]) != "TASK_INTERRUPTIBLE":
         return ""
     for pc in switched_out_frames(t):
-        name = symbol_name(pc) or "0x%x" % pc
+        name = symbol_name(pc - 1) or "0x%x" % pc
         if name not in SCHED_FUNCS:
             return name
     return ""
@@ -287,9 +287,10 @@ switch_to_stack, with their frame chain saved on their kernel stack."""
             print("pid %d is current: use `bt`" % pid)
             return
         for i, pc in enumerate(switched_out_frames(t)):
-            sal = gdb.find_pc_line(pc)
+            # a return address: the call is the instruction before it (as GDB's bt looks)
+            sal = gdb.find_pc_line(pc - 1)
             where = " at %s:%d" % (sal.symtab.filename, sal.line) if sal.symtab else ""
-            print("#%-2d 0x%08x in %s%s" % (i, pc, symbol_name(pc) or "??", where))
+            print("#%-2d 0x%08x in %s%s" % (i, pc, symbol_name(pc - 1) or "??", where))
 
 
 class MenuosFiles(gdb.Command):
@@ -316,6 +317,10 @@ last column is file->private_data, the struct socket, with its states and addres
         print(" FD  TYPE        F_POS  F_FLAGS                REFS  WHAT")
         for fd, f in task_files(t):
             kind = file_kind(f)
+            if kind == "reserved":
+                print("%3d  %-10s %6s  %-22s %4s  %s" % (fd, kind, "-", "-", "-",
+                                                       file_detail(f, kind)))
+                continue
             flags = int(f["f_flags"])
             fl = "0%o %s%s" % (flags, open_flags(flags), " cloexec" if cloexec >> fd & 1 else "")
             print("%3d  %-10s %6d  %-22s %4d  %s" % (fd, kind, int(f["f_pos"]), fl,
@@ -393,8 +398,11 @@ own state (struct tcp_pcb, sk->pcb) is printed last."""
         gdb.execute("print *$sk")
         if int(sk["pcb"]) and int(sk["sk_type"]) == 1:  # SOCK_STREAM: a struct tcp_pcb
             pcb = sk["pcb"].cast(kernel_type("struct tcp_pcb").pointer())
-            print("lwIP: (struct tcp_pcb *) 0x%x, state = %s, local_port = %d, remote_port = %d"
-                  % (int(pcb), pcb["state"], int(pcb["local_port"]), int(pcb["remote_port"])))
+            line = "lwIP: (struct tcp_pcb *) 0x%x, state = %s, local_port = %d" % (
+                int(pcb), pcb["state"], int(pcb["local_port"]))
+            if str(pcb["state"]) != "LISTEN":  # a struct tcp_pcb_listen ends before remote_port
+                line += ", remote_port = %d" % int(pcb["remote_port"])
+            print(line)
 
 
 class UserSyms(gdb.Command):
