@@ -4,9 +4,12 @@
 #define _GNU_SOURCE
 #include <stddef.h>
 #include <dirent.h>
+#include <net/if.h>
 #include <netinet/in.h>
+#include <netinet/ip_icmp.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include "abi.h"
