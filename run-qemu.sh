@@ -6,6 +6,11 @@
 #   ./run-qemu.sh --gdb      start halted, GDB stub on 127.0.0.1:1234 (see .gdbinit)
 #   ./run-qemu.sh --kvm      use KVM when /dev/kvm works (never the default)
 #   ./run-qemu.sh --tty2 P   the second console (COM2, /dev/ttyS1) on 127.0.0.1:P (telnet/nc)
+#   ./run-qemu.sh --extra F  F (a cpio "newc" archive) as the Multiboot module (-initrd) whose
+#                            files the kernel adds to its root filesystem; by default
+#                            build/extra.cpio when `make EXTRA=DIR` wrote it; --no-extra: none
+#   ./run-qemu.sh --linux    boot the Linux peer instead (make linux-peer: Debian's i386 kernel
+#                            and an initramfs with the same /bin), serial console here too
 # Network (on by default): an e1000 NIC on QEMU's user network (MenuOS is 10.0.2.15, the host
 # is 10.0.2.2), with host 127.0.0.1:5001 forwarded to MenuOS's port 5001 (replyhi), so
 # `nc 127.0.0.1 5001` reaches replyhi. When 5001 is taken, a free port is used and printed.
@@ -33,12 +38,19 @@ peer=""
 ip=""
 append=""
 extra=()
+initrd=""
+[ -f "$here/build/extra.cpio" ] && initrd=$here/build/extra.cpio
+linux=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--iso) boot=(-cdrom "$here/build/menuos.iso" -boot d) ;;
 	--gdb) gdb=(-S -gdb tcp:127.0.0.1:"${MENUOS_GDB_PORT:-1234}") ;;
 	--kvm) if [ -w /dev/kvm ]; then accel=(-accel kvm); else echo "run-qemu: /dev/kvm not usable, using TCG" >&2; fi ;;
 	--tty2) tty2_port=$2; shift ;;
+	--extra) initrd=$2; shift ;;
+	--no-extra) initrd="" ;;
+	-initrd) initrd=$2; shift ;;
+	--linux) linux=1 ;;
 	--hostfwd) hostfwd_port=$2; shift ;;
 	--pcap) pcap=$2; shift ;;
 	--peer) net=peer; peer=$2; shift ;;
@@ -50,20 +62,24 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-# the default second-console port may be taken (another MenuOS): then take any free one
-if [ -z "${MENUOS_TTY2_PORT:-}" ] && (exec 3<>/dev/tcp/127.0.0.1/"$tty2_port") 2>/dev/null; then
-	tty2_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-fi
 free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
+# a port another program holds, even one not accepting (QEMU's console with a client)
+port_taken() {
+	! python3 -c 'import socket, sys; socket.socket().bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null
+}
+# the default second-console port may be taken (another MenuOS): then take any free one
+if [ -z "${MENUOS_TTY2_PORT:-}" ] && port_taken "$tty2_port"; then
+	tty2_port=$(free_port)
+fi
 netargs=()
 case $net in
 user)
 	# 5001 like the guest's port, unless another program (another MenuOS) has it
 	if [ -z "$hostfwd_port" ]; then
 		hostfwd_port=5001
-		if (exec 3<>/dev/tcp/127.0.0.1/5001) 2>/dev/null; then hostfwd_port=$(free_port); fi
+		if port_taken 5001; then hostfwd_port=$(free_port); fi
 	fi
 	netargs=(-netdev "user,id=n0,hostfwd=tcp:127.0.0.1:$hostfwd_port-:5001" -device e1000,netdev=n0)
 	if [ -t 0 ]; then
@@ -85,6 +101,25 @@ if [ "$pcap" ] && [ $net != none ]; then
 fi
 [ $net = none ] && ! printf '%s\n' "${extra[@]}" | grep -qx none && netargs=(-nic none)
 [ "$ip" ] && append="$append ip=$ip"
+if [ "$linux" ]; then
+	# the Linux peer: its kernel, its initramfs (our /bin inside), console on the first port
+	peer_dir=$here/build/linux-peer
+	if [ ! -f "$peer_dir/vmlinuz" ] || [ ! -f "$peer_dir/initramfs.cpio" ]; then
+		echo "run-qemu: no Linux peer in $peer_dir: make linux-peer" >&2
+		exit 64
+	fi
+	boot=(-kernel "$peer_dir/vmlinuz")
+	initrd=$peer_dir/initramfs.cpio
+	append="console=ttyS0 cryptomgr.notests quiet$append"
+fi
+if [ "$initrd" ]; then
+	if [ "${boot[0]}" = -kernel ]; then
+		[ -f "$initrd" ] || { echo "run-qemu: $initrd: no such file" >&2; exit 64; }
+		boot+=(-initrd "$initrd")
+	elif [ "$initrd" != "$here/build/extra.cpio" ]; then
+		echo "run-qemu: --iso boots the ISO's own module (make EXTRA=DIR); ignoring $initrd" >&2
+	fi
+fi
 if [ "$append" ]; then
 	if [ "${boot[0]}" = -kernel ]; then
 		boot+=(-append "${append# }")

@@ -98,8 +98,8 @@ static int copy_strings(struct linux_binprm *bprm, const char *const *list,
 }
 
 /* Copies bytes into another address space through the direct map. */
-static int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
-		      size_t n)
+int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
+	       size_t n)
 {
 	while (n) {
 		uint32_t *pde = &mm->pgd[addr >> 22];
@@ -274,9 +274,12 @@ static int do_execve(struct linux_binprm *bprm, struct pt_regs *regs)
 	do_close_on_exec(current->files);
 	flush_signal_handlers(current);
 	fpu_init_state(current);
-	asm volatile("frstor %0" : : "m"(current->fpu_state));
+	memset(current->tls_array, 0, sizeof(current->tls_array));
+	load_TLS(current);
+	fpu_restore(current);
 
-	unsigned long nr = regs->orig_ax; /* kept: strace's exit stop shows execve */
+	unsigned long nr =
+		regs->orig_ax; /* kept: strace's exit stop shows execve */
 	memset(regs, 0, sizeof(*regs));
 	regs->ip = entry;
 	regs->sp = sp;

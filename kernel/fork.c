@@ -37,6 +37,7 @@ int do_fork(struct pt_regs *regs)
 	p->blocked = current->blocked;
 	memcpy(p->sighand, current->sighand, sizeof(p->sighand));
 	ptrace_init_child(p);
+	memcpy(p->tls_array, current->tls_array, sizeof(p->tls_array));
 	ktrace_fork(p);
 	fpu_copy_state(p);
 

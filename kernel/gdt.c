@@ -1,6 +1,7 @@
 /* The GDT (flat kernel and user segments, the TSS, three TLS slots) and the TSS, whose only
  * job here is to tell the CPU which kernel stack to use when ring 3 is interrupted. */
 #include <menuos/interrupt.h>
+#include <menuos/sched.h>
 
 struct tss {
 	uint32_t prev, esp0, ss0, esp1, ss1, esp2, ss2, cr3, eip, eflags;
@@ -52,6 +53,13 @@ void gdt_init(void)
 		     : "m"(gdtr), "i"(__KERNEL_CS), "i"(__KERNEL_DS),
 		       "r"(GDT_ENTRY_TSS * 8)
 		     : "eax", "memory");
+}
+
+/* The TLS descriptors of the task about to run (kernel/tls.c), into GDT slots 6..8. */
+void load_TLS(struct task_struct *t)
+{
+	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
+		gdt[GDT_ENTRY_TLS_MIN + i] = t->tls_array[i];
 }
 
 void tss_set_kernel_stack(unsigned long esp0)

@@ -16,7 +16,6 @@
 
 void mem_devices_init(void);
 
-
 char saved_command_line
 	[256]; /* the boot loader's kernel command line (as Linux's) */
 
@@ -34,6 +33,30 @@ void console_write(const char *s, size_t len)
 	}
 	serial_write(0, s + start, len - start);
 	vga_write(s, len);
+}
+
+/* Every Multiboot module (qemu -initrd, GRUB's module line) that is a cpio archive adds
+ * its files, e.g. static Linux programs into /bin (make EXTRA=dir). page_alloc_init kept
+ * their pages; the files are read in place. */
+static struct multiboot_mod_list boot_modules[8];
+static unsigned int nr_boot_modules;
+
+static void save_boot_modules(struct multiboot_info *mbi)
+{
+	if (!(mbi->flags & MULTIBOOT_INFO_MODS))
+		return;
+	struct multiboot_mod_list *mod = phys_to_virt(mbi->mods_addr);
+	nr_boot_modules =
+		min(mbi->mods_count, (uint32_t)ARRAY_SIZE(boot_modules));
+	memcpy(boot_modules, mod, nr_boot_modules * sizeof(*mod));
+}
+
+static void unpack_boot_modules(void)
+{
+	for (unsigned int m = 0; m < nr_boot_modules; m++)
+		cpio_unpack(phys_to_virt(boot_modules[m].mod_start),
+			    boot_modules[m].mod_end - boot_modules[m].mod_start,
+			    "boot module");
 }
 
 /* Task 1 starts here, on its own kernel stack, and becomes /bin/init in ring 3. */
@@ -105,6 +128,7 @@ void kmain(unsigned long magic, unsigned long mbi_phys)
 			sizeof(saved_command_line));
 	printk("command line: %s\n", saved_command_line);
 	unsigned long mem_mib = (mbi->mem_upper + 1024) / 1024;
+	save_boot_modules(mbi);
 
 	gdt_init();
 	trap_init();
@@ -117,6 +141,7 @@ void kmain(unsigned long magic, unsigned long mbi_phys)
 	sched_init();
 	time_init();
 	initrd_unpack();
+	unpack_boot_modules();
 	mem_devices_init();
 	tty_init();
 	net_init();

@@ -103,6 +103,20 @@ void unmap_user_range(struct mm_struct *mm, unsigned long start,
 		load_cr3(virt_to_phys(mm->pgd));
 }
 
+/* mprotect: the write bit of every mapped page in [start, end). */
+void protect_user_range(struct mm_struct *mm, unsigned long start,
+			unsigned long end, int writable)
+{
+	for (unsigned long a = ALIGN_DOWN(start, PAGE_SIZE); a < end;
+	     a += PAGE_SIZE) {
+		uint32_t *pte = walk(mm, a, 0);
+		if (pte && (*pte & PTE_PRESENT))
+			*pte = writable ? *pte | PTE_WRITE : *pte & ~PTE_WRITE;
+	}
+	if (read_cr3() == virt_to_phys(mm->pgd))
+		load_cr3(virt_to_phys(mm->pgd));
+}
+
 /* Frees every user page, the page tables, the directory and the mm itself. */
 void mmput(struct mm_struct *mm)
 {

@@ -50,6 +50,22 @@ void page_alloc_init(unsigned long mbi_phys)
 		}
 		p += e->size + 4;
 	}
+	/* the boot modules (extra cpio archives) stay where the loader put them */
+	if (mbi->flags & MULTIBOOT_INFO_MODS) {
+		struct multiboot_mod_list *mod = phys_to_virt(mbi->mods_addr);
+		for (uint32_t m = 0; m < mbi->mods_count; m++) {
+			for (uint64_t pfn = mod[m].mod_start / PAGE_SIZE;
+			     pfn < ALIGN_UP(mod[m].mod_end, PAGE_SIZE) /
+					     PAGE_SIZE &&
+			     pfn < MAX_PAGES;
+			     pfn++) {
+				if (!page_used(pfn)) {
+					set_used(pfn, 1);
+					free_count--;
+				}
+			}
+		}
+	}
 	total_count = free_count;
 	search_hint = kernel_end / PAGE_SIZE;
 }

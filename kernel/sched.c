@@ -15,29 +15,9 @@ static pid_t last_pid;
 
 void switch_to_stack(unsigned long *prev_sp, unsigned long next_sp);
 
-/* The x87 state after fninit, copied into every new program (execve). */
-static uint8_t fpu_clean_state[108] __attribute__((aligned(16)));
-
-void fpu_init_state(struct task_struct *t)
-{
-	memcpy(t->fpu_state, fpu_clean_state, sizeof(t->fpu_state));
-}
-
-void fpu_copy_state(struct task_struct *to)
-{
-	unsigned long flags = local_irq_save();
-
-	/* fnsave also resets the FPU, so load the image straight back */
-	asm volatile("fnsave %0\n\tfrstor %0"
-		     : "=m"(to->fpu_state)
-		     :
-		     : "memory");
-	local_irq_restore(flags);
-}
-
 void sched_init(void)
 {
-	asm volatile("fninit\n\tfnsave %0" : "=m"(fpu_clean_state));
+	fpu_init();
 	struct task_struct *idle = &task_table[0];
 
 	idle->state = TASK_RUNNING;
@@ -113,9 +93,11 @@ void schedule(void)
 			tss_set_kernel_stack((unsigned long)next->stack +
 					     THREAD_SIZE);
 		switch_mm(next->mm);
+		load_TLS(
+			next); /* %gs is reloaded from pt_regs on the way out */
 		/* user programs may use the x87 FPU: each task keeps its own registers */
-		asm volatile("fnsave %0" : "=m"(prev->fpu_state));
-		asm volatile("frstor %0" : : "m"(next->fpu_state));
+		fpu_save(prev);
+		fpu_restore(next);
 		switch_to_stack(&prev->kernel_sp, next->kernel_sp);
 	}
 	local_irq_restore(flags);

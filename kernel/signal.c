@@ -134,6 +134,17 @@ long sys_pause(void)
 	return -ERESTARTNOHAND;
 }
 
+/* tgkill(270): one thread of a group; MenuOS's processes have one, the pid. glibc's
+ * raise() and abort() use it. */
+long sys_tgkill(pid_t tgid, pid_t tid, int sig)
+{
+	if (tgid <= 0 || tid <= 0)
+		return -EINVAL;
+	if (tgid != tid)
+		return -ESRCH;
+	return sys_kill(tid, sig);
+}
+
 long sys_rt_sigaction(int sig, const struct k_sigaction *act,
 		      struct k_sigaction *oact, size_t sigsetsize)
 {

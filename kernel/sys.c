@@ -1,4 +1,5 @@
 /* Small process syscalls: ids, process groups and sessions, brk, uname, reboot. */
+#include <menuos/fs.h>
 #include <menuos/io.h>
 #include <menuos/mm.h>
 #include <menuos/sched.h>
@@ -7,6 +8,7 @@
 #include <menuos/version.h>
 #include <menuos/interrupt.h>
 #include <linux/reboot.h>
+#include <linux/resource.h>
 #include <linux/sysinfo.h>
 #include <linux/utsname.h>
 
@@ -133,4 +135,97 @@ long sys_sysinfo(struct sysinfo *info)
 		if (task_table[i].state != TASK_UNUSED)
 			si.procs++;
 	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
+}
+
+/* glibc's start-up: the address to clear at thread exit (MenuOS has one thread per
+ * process, so nothing to clear); returns the thread id, which is the pid. */
+long sys_set_tid_address(int *tidptr)
+{
+	(void)tidptr;
+	return current->pid;
+}
+
+long sys_gettid(void)
+{
+	return current->pid;
+}
+
+/* MenuOS's limits are fixed: reported as they are, changes refused (-EPERM). */
+static void menuos_rlimit(int resource, unsigned long long *cur,
+			  unsigned long long *max)
+{
+	*cur = *max = ~0ULL; /* RLIM_INFINITY */
+	if (resource == RLIMIT_STACK)
+		*cur = *max = USER_STACK_MAX;
+	else if (resource == RLIMIT_NOFILE)
+		*cur = *max = NR_OPEN;
+	else if (resource == RLIMIT_NPROC)
+		*cur = *max = NR_TASKS;
+}
+
+long sys_prlimit64(pid_t pid, unsigned int resource,
+		   const struct rlimit64 *new_rlim, struct rlimit64 *old_rlim)
+{
+	struct rlimit64 r;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (pid && pid != current->pid && !find_task_by_pid(pid))
+		return -ESRCH;
+	if (old_rlim) {
+		menuos_rlimit(resource, &r.rlim_cur, &r.rlim_max);
+		if (copy_to_user(old_rlim, &r, sizeof(r)))
+			return -EFAULT;
+	}
+	if (new_rlim) {
+		unsigned long long cur, max;
+		if (copy_from_user(&r, new_rlim, sizeof(r)))
+			return -EFAULT;
+		menuos_rlimit(resource, &cur, &max);
+		if (r.rlim_cur > r.rlim_max)
+			return -EINVAL;
+		if (r.rlim_max > max)
+			return -EPERM;
+	}
+	return 0;
+}
+
+long sys_ugetrlimit(unsigned int resource, struct rlimit *rlim)
+{
+	unsigned long long cur, max;
+	struct rlimit r;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	menuos_rlimit(resource, &cur, &max);
+	r.rlim_cur = cur > ~0UL ? ~0UL : cur;
+	r.rlim_max = max > ~0UL ? ~0UL : max;
+	return copy_to_user(rlim, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
+/* getrandom(2): bytes from a xorshift generator stirred with the clock. Good enough for
+ * hash seeds and stack protectors in a teaching kernel; not for keys. */
+long sys_getrandom(char *buf, size_t count, unsigned int flags)
+{
+	static unsigned long long state = 0x9E3779B97F4A7C15ULL;
+	char chunk[64];
+	size_t done = 0;
+
+	(void)flags;
+	if (count > 1 << 20)
+		count = 1 << 20;
+	state ^= ktime_get_ns();
+	while (done < count) {
+		size_t n = min(count - done, sizeof(chunk));
+		for (size_t i = 0; i < n; i++) {
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			chunk[i] = (char)(state >> 24);
+		}
+		if (copy_to_user(buf + done, chunk, n))
+			return done ? (long)done : -EFAULT;
+		done += n;
+	}
+	return done;
 }

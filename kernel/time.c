@@ -80,6 +80,12 @@ unsigned long long ktime_get_ns(void)
 	outb(0x43, 0x00); /* latch channel 0 */
 	unsigned lo = inb(0x40), hi = inb(0x40);
 	unsigned count = (hi << 8) | lo, divisor = PIT_HZ / HZ;
+	/* The counter may have wrapped while interrupts were off: then the tick is still
+	 * pending in the PIC (IRR bit 0) and jiffies is one behind. Without this the clock
+	 * could step back by a tick. */
+	outb(0x20, 0x0A); /* read the master PIC's IRR */
+	if ((inb(0x20) & 1) && count > divisor / 2)
+		j++;
 	local_irq_restore(flags);
 	unsigned long long within =
 		(unsigned long long)(divisor - min(count, divisor)) *
@@ -120,6 +126,22 @@ long sys_clock_gettime(int which, struct timespec *tp)
 	if (which == CLOCK_REALTIME)
 		ns += (unsigned long long)boot_epoch * 1000000000ULL;
 	else if (which != CLOCK_MONOTONIC)
+		return -EINVAL;
+	k.tv_sec = ns / 1000000000ULL;
+	k.tv_nsec = ns % 1000000000ULL;
+	return copy_to_user(tp, &k, sizeof(k)) ? -EFAULT : 0;
+}
+
+/* The y2038-safe clock_gettime of 32-bit Linux, which glibc tries first. */
+long sys_clock_gettime64(int which, struct __kernel_timespec *tp)
+{
+	unsigned long long ns = ktime_get_ns();
+	struct __kernel_timespec k;
+
+	if (which == CLOCK_REALTIME)
+		ns += (unsigned long long)boot_epoch * 1000000000ULL;
+	else if (which != CLOCK_MONOTONIC && which != CLOCK_MONOTONIC_RAW &&
+		 which != CLOCK_BOOTTIME)
 		return -EINVAL;
 	k.tv_sec = ns / 1000000000ULL;
 	k.tv_nsec = ns % 1000000000ULL;

@@ -93,6 +93,7 @@ struct inode *ramfs_mknod(const char *path, unsigned short mode,
 			  const struct file_operations *fop, void *priv);
 struct file *filp_open(const char *path, unsigned int flags);
 void initrd_unpack(void);
+int cpio_unpack(const char *start, unsigned long len, const char *what);
 
 static __always_inline void *ERR_PTR(long err)
 {

@@ -21,6 +21,8 @@ typedef void (*irq_handler_t)(int irq, struct pt_regs *regs);
 
 void gdt_init(void);
 void tss_set_kernel_stack(unsigned long esp0);
+struct task_struct;
+void load_TLS(struct task_struct *t);
 void trap_init(void);
 void init_IRQ(void);
 int request_irq(int irq, irq_handler_t handler);

@@ -54,6 +54,7 @@ struct mm_struct {
 		start_brk; /* the heap starts here (end of the program) ... */
 	unsigned long brk; /* ... and ends here; brk(2) moves it */
 	unsigned long stack_low; /* lowest mapped stack address */
+	unsigned long mmap_base; /* where the next mmap goes (kernel/mmap.c) */
 };
 
 extern uint32_t swapper_pg_dir[1024];
@@ -65,6 +66,8 @@ int map_user_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 		   int writable);
 void unmap_user_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end);
+void protect_user_range(struct mm_struct *mm, unsigned long start,
+			unsigned long end, int writable);
 int user_page_ok(struct mm_struct *mm, unsigned long addr, int write);
 void switch_mm(struct mm_struct *mm);
 int handle_user_page_fault(struct mm_struct *mm, unsigned long addr);

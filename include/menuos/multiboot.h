@@ -7,6 +7,7 @@
 #define MULTIBOOT_BOOTLOADER_MAGIC	0x2BADB002
 #define MULTIBOOT_INFO_MEMORY		0x001
 #define MULTIBOOT_INFO_CMDLINE		0x004
+#define MULTIBOOT_INFO_MODS		0x008
 #define MULTIBOOT_INFO_MEM_MAP		0x040
 #define MULTIBOOT_INFO_BOOT_LOADER_NAME 0x200
 
@@ -27,6 +28,12 @@ struct multiboot_mmap_entry {
 	uint32_t size; /* of the rest of this entry */
 	uint64_t addr, len;
 	uint32_t type; /* 1 = available RAM */
+} __attribute__((packed));
+
+struct multiboot_mod_list {
+	uint32_t mod_start, mod_end; /* physical, end exclusive */
+	uint32_t cmdline;
+	uint32_t pad;
 } __attribute__((packed));
 
 #endif

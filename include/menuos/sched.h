@@ -44,6 +44,7 @@ struct task_struct {
 	struct wait_queue_head
 		wait_chldexit; /* the parent sleeps here in wait4 */
 	unsigned long utime, stime; /* ticks spent in user and kernel mode */
+	uint64_t tls_array[3]; /* set_thread_area's descriptors (GDT slots 6..8) */
 	/* ptrace (kernel/ptrace.c): the tracer, its options, and the stop to report */
 	struct task_struct *ptracer;
 	int ptrace_options; /* PTRACE_O_* */
@@ -61,8 +62,8 @@ struct task_struct {
 		unsigned long long start;
 		int show_ret;
 	} ktrace_stack[KTRACE_DEPTH];
-	/* the x87 registers of a task that is switched out (fnsave image) */
-	uint8_t fpu_state[108] __attribute__((aligned(16)));
+	/* the x87 and SSE registers of a task that is switched out (kernel/fpu.c) */
+	uint8_t fpu_state[512] __attribute__((aligned(16)));
 };
 
 extern struct task_struct *current;
@@ -85,6 +86,9 @@ void show_state(void); /* Ctrl-T: what every task is doing */
 void ktrace_fork(struct task_struct *child);
 void ktrace_exit(struct task_struct *t);
 void ktrace_init(void);
+void fpu_init(void);
+void fpu_save(struct task_struct *t);
+void fpu_restore(struct task_struct *t);
 void fpu_init_state(
 	struct task_struct *t); /* a freshly initialised FPU, for execve */
 void fpu_copy_state(

@@ -49,6 +49,36 @@ long sys_kill(pid_t pid, int sig);
 long sys_ptrace(long request, pid_t pid, unsigned long addr,
 		unsigned long data);
 long sys_pause(void);
+long sys_tgkill(pid_t tgid, pid_t tid, int sig);
+struct user_desc;
+struct rlimit;
+struct rlimit64;
+struct stat64;
+struct statx;
+struct __kernel_timespec;
+long sys_set_thread_area(struct user_desc *u_info);
+long sys_set_tid_address(int *tidptr);
+long sys_gettid(void);
+long sys_prlimit64(pid_t pid, unsigned int resource,
+		   const struct rlimit64 *new_rlim, struct rlimit64 *old_rlim);
+long sys_ugetrlimit(unsigned int resource, struct rlimit *rlim);
+long sys_getrandom(char *buf, size_t count, unsigned int flags);
+long sys_clock_gettime64(int which, struct __kernel_timespec *tp);
+long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
+	       unsigned long flags, unsigned long fd, unsigned long pgoff);
+long sys_munmap(unsigned long addr, unsigned long len);
+long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot);
+long sys_stat64(const char *filename, struct stat64 *st);
+long sys_fstat64(unsigned int fd, struct stat64 *st);
+long sys_fstatat64(int dirfd, const char *filename, struct stat64 *st,
+		   int flags);
+long sys_statx(int dirfd, const char *filename, unsigned int flags,
+	       unsigned int mask, struct statx *buf);
+long sys_access(const char *filename, int mode);
+long sys_readlink(const char *path, char *buf, int bufsiz);
+long sys_ppoll(struct pollfd *ufds, unsigned int nfds,
+	       const struct timespec *tsp, const unsigned long long *sigmask,
+	       size_t sigsetsize);
 long sys_rt_sigaction(int sig, const struct k_sigaction *act,
 		      struct k_sigaction *oact, size_t sigsetsize);
 long sys_rt_sigprocmask(int how, const unsigned long long *set,

@@ -1,4 +1,4 @@
-/* open, close, dup, dup2, dup3, fcntl, stat, fstat: the fd-table syscalls. */
+/* open, close, dup, dup2, dup3, fcntl: the fd-table syscalls. */
 #include <menuos/fs.h>
 #include <menuos/sched.h>
 #include <menuos/syscalls.h>
@@ -190,43 +190,4 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	}
 	fput(f);
 	return ret;
-}
-
-static int fill_stat(struct inode *inode, struct stat *ust)
-{
-	struct stat st;
-
-	memset(&st, 0, sizeof(st));
-	st.st_dev = 1;
-	st.st_ino = inode->i_ino;
-	st.st_mode = inode->i_mode;
-	st.st_nlink = 1;
-	st.st_rdev = inode->i_rdev;
-	st.st_size = inode->i_size;
-	st.st_blksize = 4096;
-	st.st_blocks = ALIGN_UP(inode->i_size, 512) / 512;
-	st.st_atime = st.st_mtime = st.st_ctime = inode->i_mtime;
-	return copy_to_user(ust, &st, sizeof(st));
-}
-
-long sys_stat(const char *filename, struct stat *st)
-{
-	struct inode *inode = user_path(filename);
-
-	if (IS_ERR(inode))
-		return PTR_ERR(inode);
-	int err = fill_stat(inode, st);
-	iput(inode);
-	return err;
-}
-
-long sys_fstat(unsigned int fd, struct stat *st)
-{
-	struct file *f = fget(fd);
-
-	if (!f)
-		return -EBADF;
-	int err = fill_stat(f->f_inode, st);
-	fput(f);
-	return err;
 }

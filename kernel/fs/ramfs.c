@@ -193,29 +193,36 @@ static unsigned long hex8(const char *p)
 	return v;
 }
 
-/* Reads the cpio newc archive: "070701", 13 eight-digit hex fields, the name, the
- * data, each padded to 4 bytes. Offsets, not pointers: the archive is one blob. */
-void initrd_unpack(void)
+/* Reads a cpio newc archive into the tree: "070701", 13 eight-digit hex fields, the
+ * name, the data, each padded to 4 bytes. The built-in initrd comes first; each
+ * Multiboot module that is a cpio archive (qemu -initrd, GRUB's module) is read after
+ * it, adding programs to /bin. A damaged module is refused; the built-in one must be
+ * sound. Offsets, not pointers: an archive is one blob. */
+int cpio_unpack(const char *start, unsigned long len, const char *what)
 {
-	unsigned long len =
-		(unsigned long)initrd_end - (unsigned long)initrd_start;
 	unsigned long off = 0;
 	int files = 0;
 
-	root_inode = ramfs_new(NULL, "", 0, S_IFDIR | 0755);
-	while (off + 110 <= len && !memcmp(initrd_start + off, "070701", 6)) {
-		const char *h = initrd_start + off;
+	if (!root_inode)
+		root_inode = ramfs_new(NULL, "", 0, S_IFDIR | 0755);
+	while (off + 110 <= len && !memcmp(start + off, "070701", 6)) {
+		const char *h = start + off;
 		unsigned long mode = hex8(h + 14), mtime = hex8(h + 46);
 		unsigned long size = hex8(h + 54), namesize = hex8(h + 94);
 		unsigned long data_off = ALIGN_UP(off + 110 + namesize, 4);
 		const char *name = h + 110;
-		if (data_off + size > len || name[namesize - 1] != 0)
-			panic("initrd: damaged archive at offset %lu", off);
+		if (!namesize || data_off + size > len ||
+		    name[namesize - 1] != 0) {
+			printk("%s: damaged cpio archive at offset %lu\n", what,
+			       off);
+			return -EINVAL;
+		}
 		if (!strcmp(name, "TRAILER!!!"))
 			break;
+		while (name[0] == '.' && name[1] == '/')
+			name += 2;
 		if (S_ISREG(mode)) {
-			if (!ramfs_add(name, mode, initrd_start + data_off,
-				       size))
+			if (!ramfs_add(name, mode, start + data_off, size))
 				files++;
 		} else if (S_ISDIR(mode) && strcmp(name, ".")) {
 			const char *last;
@@ -230,5 +237,15 @@ void initrd_unpack(void)
 		}
 		off = ALIGN_UP(data_off + size, 4);
 	}
-	printk("initrd: %d files, %lu KiB\n", files, len / 1024);
+	printk("%s: %d files, %lu KiB\n", what, files, len / 1024);
+	return files;
+}
+
+void initrd_unpack(void)
+{
+	unsigned long len =
+		(unsigned long)initrd_end - (unsigned long)initrd_start;
+
+	if (cpio_unpack(initrd_start, len, "initrd") < 0)
+		panic("the built-in initrd is damaged");
 }

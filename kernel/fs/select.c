@@ -208,3 +208,34 @@ out:
 	kfree(c);
 	return ret;
 }
+
+/* ppoll(309): poll with a timespec timeout and a signal mask for the wait (glibc's poll
+ * is ppoll on newer kernels). */
+long sys_ppoll(struct pollfd *ufds, unsigned int nfds,
+	       const struct timespec *tsp, const unsigned long long *sigmask,
+	       size_t sigsetsize)
+{
+	unsigned long long mask, saved = current->blocked;
+	struct timespec ts;
+	int timeout_ms = -1;
+	long ret;
+
+	if (tsp) {
+		if (copy_from_user(&ts, tsp, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 ||
+		    ts.tv_nsec >= 1000000000L)
+			return -EINVAL;
+		timeout_ms = ts.tv_sec * 1000 + (ts.tv_nsec + 999999) / 1000000;
+	}
+	if (sigmask) {
+		if (sigsetsize != 8)
+			return -EINVAL;
+		if (copy_from_user(&mask, sigmask, sizeof(mask)))
+			return -EFAULT;
+		current->blocked = mask;
+	}
+	ret = sys_poll(ufds, nfds, timeout_ms);
+	current->blocked = saved;
+	return ret;
+}

@@ -55,6 +55,7 @@
 #define __NR_sysinfo	     116
 #define __NR_sigreturn	     119
 #define __NR_uname	     122
+#define __NR_mprotect	     125
 #define __NR_sigprocmask     126
 #define __NR_getpgid	     132
 #define __NR_getdents	     141
@@ -67,7 +68,15 @@
 #define __NR_rt_sigaction    174
 #define __NR_rt_sigprocmask  175
 #define __NR_getcwd	     183
+#define __NR_ugetrlimit	     191
 #define __NR_mmap2	     192
+#define __NR_stat64	     195
+#define __NR_lstat64	     196
+#define __NR_fstat64	     197
+#define __NR_getuid32	     199
+#define __NR_getgid32	     200
+#define __NR_geteuid32	     201
+#define __NR_getegid32	     202
 #define __NR_getdents64	     220
 #define __NR_gettid	     224
 #define __NR_tkill	     238
@@ -76,11 +85,14 @@
 #define __NR_set_tid_address 258
 #define __NR_clock_gettime   265
 #define __NR_tgkill	     270
+#define __NR_fstatat64	     300
+#define __NR_ppoll	     309
 #define __NR_dup3	     330
 #define __NR_pipe2	     331
-#define __NR_getrandom	     355
 #define __NR_recvmmsg	     337
+#define __NR_prlimit64	     340
 #define __NR_sendmmsg	     345
+#define __NR_getrandom	     355
 #define __NR_socket	     359
 #define __NR_socketpair	     360
 #define __NR_bind	     361
@@ -96,6 +108,8 @@
 #define __NR_recvfrom	     371
 #define __NR_recvmsg	     372
 #define __NR_shutdown	     373
+#define __NR_statx	     383
+#define __NR_clock_gettime64 403
 
 /* one past the highest number the table knows; anything >= is -ENOSYS */
 #define NR_syscalls 440

@@ -35,4 +35,34 @@
 #define S_IWOTH 00002
 #define S_IXOTH 00001
 
+/* statx(383): what glibc's stat family uses first on newer kernels */
+struct statx_timestamp {
+	long long tv_sec;
+	unsigned int tv_nsec;
+	int __reserved;
+};
+
+struct statx {
+	unsigned int stx_mask;
+	unsigned int stx_blksize;
+	unsigned long long stx_attributes;
+	unsigned int stx_nlink;
+	unsigned int stx_uid;
+	unsigned int stx_gid;
+	unsigned short stx_mode;
+	unsigned short __spare0[1];
+	unsigned long long stx_ino;
+	unsigned long long stx_size;
+	unsigned long long stx_blocks;
+	unsigned long long stx_attributes_mask;
+	struct statx_timestamp stx_atime, stx_btime, stx_ctime, stx_mtime;
+	unsigned int stx_rdev_major, stx_rdev_minor;
+	unsigned int stx_dev_major, stx_dev_minor;
+	unsigned long long stx_mnt_id;
+	unsigned int stx_dio_mem_align, stx_dio_offset_align;
+	unsigned long long __spare3[12];
+};
+
+#define STATX_BASIC_STATS 0x000007ffU
+
 #endif
