@@ -28,7 +28,9 @@ SOCK_TYPES = {1: "STREAM", 2: "DGRAM", 3: "RAW"}
 # f_op -> the kind of file, by the name of the kernel's file_operations
 FILE_KINDS = {"socket_file_ops": "socket", "tty_fops": "tty", "pipe_fops": "pipe",
               "ramfs_file_ops": "ramfs file", "ramfs_dir_ops": "dir",
-              "null_fops": "char dev", "zero_fops": "char dev", "sockstat_fops": "proc file"}
+              "null_fops": "char dev", "zero_fops": "char dev", "proc_fops": "proc file",
+              "pci_config_fops": "proc file", "set_ftrace_pid_fops": "tracefs file",
+              "trace_pipe_fops": "tracefs file"}
 # where a task that is switched out sits in the scheduler: skipped to find its wait channel
 SCHED_FUNCS = ("switch_to_stack", "schedule", "sleep_on_current")
 # open() flags of Linux i386 (include/uapi/asm/fcntl.h)
@@ -207,7 +209,7 @@ def file_kind(f):
     if name in FILE_KINDS:
         return FILE_KINDS[name]
     mode = int(f["f_inode"]["i_mode"]) if int(f["f_inode"]) else 0
-    return {0o140000: "socket", 0o010000: "pipe", 0o020000: "char dev",
+    return {0o140000: "socket", 0o010000: "pipe", 0o020000: "char dev",  # by i_mode
             0o100000: "file", 0o040000: "dir"}.get(mode & 0o170000, name or "?")
 
 
