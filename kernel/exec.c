@@ -172,6 +172,15 @@ static int load_elf_binary(struct mm_struct *mm, const unsigned char *data,
 	return 0;
 }
 
+/* CPUID leaf 1's edx: what glibc calls the hardware capabilities (AT_HWCAP). */
+static unsigned long cpu_features(void)
+{
+	unsigned int eax = 1, ebx, ecx, edx;
+
+	asm volatile("cpuid" : "+a"(eax), "=b"(ebx), "=c"(ecx), "=d"(edx));
+	return edx;
+}
+
 /* Builds argc/argv/envp/auxv and the strings at the top of the new stack. */
 static int create_stack(struct mm_struct *mm, struct linux_binprm *bprm,
 			unsigned long entry, unsigned long phdr, int phnum,
@@ -182,7 +191,8 @@ static int create_stack(struct mm_struct *mm, struct linux_binprm *bprm,
 	unsigned long random = strings - 16;
 	unsigned long execfn =
 		random - ALIGN_UP(strlen(bprm->filename) + 1, 16);
-	unsigned long nptrs = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * 13;
+	/* argc, argv[], NULL, envp[], NULL, and room for the auxv pairs below */
+	unsigned long nptrs = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * 16;
 	unsigned long sp = ALIGN_DOWN(execfn - nptrs * 4, 16);
 	unsigned long low = ALIGN_DOWN(sp - INITIAL_STACK, PAGE_SIZE);
 	int err = map_user_range(mm, low, top, 1);
@@ -207,12 +217,19 @@ static int create_stack(struct mm_struct *mm, struct linux_binprm *bprm,
 		v[k++] = 0;
 	v[k++] = 0; /* end of envp */
 	unsigned long aux[][2] = {
-		{ AT_PHDR, phdr },     { AT_PHENT, sizeof(struct elf32_phdr) },
-		{ AT_PHNUM, phnum },   { AT_PAGESZ, PAGE_SIZE },
-		{ AT_ENTRY, entry },   { AT_UID, 0 },
-		{ AT_EUID, 0 },	       { AT_GID, 0 },
-		{ AT_EGID, 0 },	       { AT_CLKTCK, HZ },
-		{ AT_RANDOM, random }, { AT_EXECFN, execfn },
+		{ AT_PHDR, phdr },
+		{ AT_PHENT, sizeof(struct elf32_phdr) },
+		{ AT_PHNUM, phnum },
+		{ AT_PAGESZ, PAGE_SIZE },
+		{ AT_ENTRY, entry },
+		{ AT_UID, 0 },
+		{ AT_EUID, 0 },
+		{ AT_GID, 0 },
+		{ AT_EGID, 0 },
+		{ AT_CLKTCK, HZ },
+		{ AT_HWCAP, cpu_features() },
+		{ AT_RANDOM, random },
+		{ AT_EXECFN, execfn },
 		{ AT_NULL, 0 },
 	};
 	for (unsigned i = 0; i < ARRAY_SIZE(aux); i++) {
