@@ -4,7 +4,8 @@
 set -u
 pkgs=(qemu-system-x86 nasm gcc-i686-linux-gnu binutils-i686-linux-gnu libc6-dev-i386-cross
       linux-libc-dev-i386-cross grub-pc-bin grub-common xorriso mtools gdb python3
-      clang-format cppcheck bear)
+      clang-format cppcheck bear
+      tshark)  # reads the network tests' pcap (tests/test_network.py); noninteractive below
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
