@@ -286,6 +286,21 @@ def test_no_nic_boots_and_loopback_works():
     m.close()
 
 
+def test_dhcp_gets_the_address_from_qemu():
+    m = Machine("network-dhcp", args=["--hostfwd", str(free_port()), "--ip", "dhcp"])
+    try:
+        assert "eth0: asking for an address by DHCP" in m.out, "DHCP did not start"
+        m.expect(r"eth0: 10\.0\.2\.15/24 gateway 10\.0\.2\.2 \(DHCP\)", timeout=20)
+        text = m.run("ifconfig eth0")
+        assert "inet 10.0.2.15  netmask 255.255.255.0" in text, text
+        text = m.run("route")
+        assert re.search(r"^0\.0\.0\.0 +10\.0\.2\.2 +0\.0\.0\.0 +UG ", text, re.M), text
+    except BaseException:
+        m.close(failed=True)
+        raise
+    m.close()
+
+
 # ---- two MenuOS machines on one wire ----
 
 def test_two_machines_replyhi_and_hello():
