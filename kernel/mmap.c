@@ -7,7 +7,7 @@
 #include <menuos/mm.h>
 #include <menuos/sched.h>
 #include <menuos/syscalls.h>
-#include <asm/mman.h>
+#include <linux/mman.h>
 
 #define TASK_UNMAPPED_BASE \
 	0x40000000UL /* TASK_SIZE / 3, Linux's legacy layout */

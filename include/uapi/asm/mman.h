@@ -1,5 +1,6 @@
-/* mmap2(192), munmap(91), mprotect(125) (Linux: include/uapi/asm-generic/mman-common.h,
- * mman.h). MenuOS maps anonymous memory and private copies of files. */
+/* mmap2(192), munmap(91), mprotect(125): protections and flags (Linux:
+ * include/uapi/asm-generic/mman-common.h; MAP_SHARED and MAP_PRIVATE are in linux/mman.h).
+ * MenuOS maps anonymous memory and private copies of files. */
 #ifndef _UAPI_ASM_MMAN_H
 #define _UAPI_ASM_MMAN_H
 
@@ -8,11 +9,7 @@
 #define PROT_WRITE 0x2
 #define PROT_EXEC  0x4
 
-#define MAP_SHARED    0x01
-#define MAP_PRIVATE   0x02
 #define MAP_FIXED     0x10
 #define MAP_ANONYMOUS 0x20
-
-#define MAP_FAILED ((void *)-1)
 
 #endif

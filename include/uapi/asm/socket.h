@@ -17,6 +17,7 @@
 #define SO_OOBINLINE  10
 #define SO_LINGER     13
 #define SO_REUSEPORT  15
+#define SO_PEERCRED   17 /* AF_UNIX: struct ucred of the peer */
 #define SO_RCVLOWAT   18
 #define SO_SNDLOWAT   19
 #define SO_RCVTIMEO   20 /* SO_RCVTIMEO_OLD: struct timeval with 32-bit long */

@@ -87,4 +87,20 @@ struct mmsghdr {
 	unsigned int msg_len;
 };
 
+/* Ancillary data of sendmsg/recvmsg (msg_control): a header, then the data, padded to
+ * 4 bytes. SCM_RIGHTS passes open files between processes over AF_UNIX. */
+struct cmsghdr {
+	unsigned int cmsg_len; /* header and data */
+	int cmsg_level; /* SOL_SOCKET */
+	int cmsg_type; /* SCM_RIGHTS */
+};
+
+#define SCM_RIGHTS 0x01 /* the data is an array of fds */
+
+/* SO_PEERCRED's answer */
+struct ucred {
+	int pid;
+	unsigned int uid, gid;
+};
+
 #endif
