@@ -58,10 +58,11 @@ struct tcp_conn {
 static struct tcp_conn conns[MAX_CONNS];
 static int next_conn;
 
-/* Finds the connection of this packet; *rev says it goes from end 1 to 0. */
+/* Finds (or makes: *is_new) the connection of this packet; *rev says it
+ * goes from end 1 to end 0. */
 static struct tcp_conn *find_conn(const unsigned char *src,
 				  const unsigned char *dst, unsigned sport,
-				  unsigned dport, int *rev, int create)
+				  unsigned dport, int *rev, int *is_new)
 {
 	int cmp = memcmp(src, dst, 4), i;
 	struct tcp_conn key, *c;
@@ -78,8 +79,7 @@ static struct tcp_conn *find_conn(const unsigned char *src,
 		    c->port[0] == key.port[0] && c->port[1] == key.port[1])
 			return c;
 	}
-	if (!create)
-		return NULL;
+	*is_new = 1;
 	c = &conns[next_conn];
 	next_conn = (next_conn + 1) % MAX_CONNS;
 	*c = key;
@@ -174,16 +174,18 @@ static void print_tcp(const char *src, const char *dst, const unsigned char *sa,
 		return;
 	}
 	if (flags & TH_ACK) {
+		int is_new = 0;
 		struct tcp_conn *c =
-			find_conn(sa, da, sport, dport, &rev, flags & TH_SYN);
+			find_conn(sa, da, sport, dport, &rev, &is_new);
 
-		if (c && (flags & TH_SYN)) {
-			/* a SYN-ACK starts (or restarts) the conversation */
+		if (is_new || (flags & TH_SYN)) {
+			/* the first ACK seen (the SYN-ACK) starts the
+			 * conversation and is shown absolute */
 			if (rev)
 				c->ack = seq, c->seq = ack - 1;
 			else
 				c->seq = seq, c->ack = ack - 1;
-		} else if (c) {
+		} else {
 			if (rev)
 				seq -= c->ack, ack -= c->seq;
 			else
