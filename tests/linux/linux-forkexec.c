@@ -68,7 +68,9 @@ static void exec_case(void)
 
 	fflush(stdout);
 	pid = spawn(argv, envp, -1);
-	check(pid > 0, "fork", "fork failed");
+	check(pid > 0, "fork", strerror(errno));
+	if (pid < 0)
+		return;
 	check(waitpid(pid, &status, 0) == pid, "waitpid", "wrong pid");
 	snprintf(detail, sizeof(detail), "status 0x%x", status);
 	check(WIFEXITED(status) && WEXITSTATUS(status) == 42, "exit-status",
@@ -86,6 +88,11 @@ static void pipe_case(void)
 	pipe(p);
 	pid = spawn(argv, envp, p[1]);
 	close(p[1]);
+	if (pid < 0) {
+		check(0, "pipe-stdout", strerror(errno));
+		close(p[0]);
+		return;
+	}
 	while ((n = read(p[0], buf + total, sizeof(buf) - 1 - total)) > 0)
 		total += n;
 	buf[total] = '\0';
@@ -104,6 +111,10 @@ static void missing_case(void)
 	int status = -1;
 	pid_t pid = spawn(argv, envp, -1);
 
+	if (pid < 0) {
+		check(0, "execve-enoent", strerror(errno));
+		return;
+	}
 	waitpid(pid, &status, 0);
 	snprintf(detail, sizeof(detail), "status 0x%x", status);
 	check(WIFEXITED(status) && WEXITSTATUS(status) == 127, "execve-enoent",
@@ -119,6 +130,10 @@ static void signal_case(void)
 	if (pid == 0) {
 		pause();
 		_exit(0);
+	}
+	if (pid < 0) { /* never kill(-1, ...): that is every process */
+		check(0, "fork-to-kill", strerror(errno));
+		return;
 	}
 	check(waitpid(pid, &status, WNOHANG) == 0, "wnohang",
 	      "a sleeping child was reaped");
