@@ -10,6 +10,33 @@
 typedef unsigned int socklen_t;
 typedef unsigned short sa_family_t;
 
+/* Walking msg_control (struct cmsghdr of <linux/socket.h>): each header and
+ * its data are padded to a multiple of sizeof(long), as glibc's macros. */
+#define CMSG_ALIGN(len) (((len) + sizeof(long) - 1) & ~(sizeof(long) - 1))
+#define CMSG_DATA(cmsg) ((unsigned char *)(cmsg) + sizeof(struct cmsghdr))
+#define CMSG_SPACE(len) (sizeof(struct cmsghdr) + CMSG_ALIGN(len))
+#define CMSG_LEN(len)	(sizeof(struct cmsghdr) + (len))
+#define CMSG_FIRSTHDR(msg)                               \
+	((msg)->msg_controllen >= sizeof(struct cmsghdr) \
+		 ? (struct cmsghdr *)(msg)->msg_control  \
+		 : (struct cmsghdr *)0)
+#define CMSG_NXTHDR(msg, cmsg) __cmsg_nxthdr((msg), (cmsg))
+
+/* The header after cmsg, or NULL when it would not fit in msg_control. */
+static inline struct cmsghdr *__cmsg_nxthdr(struct msghdr *msg,
+					    struct cmsghdr *cmsg)
+{
+	struct cmsghdr *next = (struct cmsghdr *)((unsigned char *)cmsg +
+						  CMSG_ALIGN(cmsg->cmsg_len));
+
+	if (cmsg->cmsg_len < sizeof(struct cmsghdr)) /* would loop */
+		return (struct cmsghdr *)0;
+	if ((unsigned long)((char *)(next + 1) - (char *)msg->msg_control) >
+	    msg->msg_controllen)
+		return (struct cmsghdr *)0;
+	return next;
+}
+
 int socket(int domain, int type, int protocol);
 int socketpair(int domain, int type, int protocol, int sv[2]);
 int bind(int fd, const struct sockaddr *addr, socklen_t len);
