@@ -335,8 +335,8 @@ static void route_line(struct seq_buf *sb, const char *name, u32_t dest,
 
 	snprintf(line, sizeof(line),
 		 "%s\t%08X\t%08X\t%04X\t%d\t%u\t%d\t%08X\t%d\t%u\t%u", name,
-		 (unsigned)dest, (unsigned)gw, flags, 0, 0, 0, (unsigned)mask,
-		 0, 0, 0);
+		 (unsigned)dest, (unsigned)gw, flags, 0, 0u, 0, (unsigned)mask,
+		 0, 0u, 0u);
 	seq_printf(sb, "%-127s\n", line);
 }
 

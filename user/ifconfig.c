@@ -25,11 +25,29 @@
 #define ARPHRD_ETHER	1
 #define ARPHRD_LOOPBACK 772
 
+/* the columns of /proc/net/dev */
+enum {
+	RX_BYTES,
+	RX_PACKETS,
+	RX_ERRS,
+	RX_DROP,
+	RX_FIFO,
+	RX_FRAME,
+	RX_COMPRESSED,
+	RX_MULTICAST,
+	TX_BYTES,
+	TX_PACKETS,
+	TX_ERRS,
+	TX_DROP,
+	TX_FIFO,
+	TX_COLLS,
+	TX_CARRIER,
+	TX_COMPRESSED,
+	NR_COLUMNS
+};
+
 struct if_stats {
-	unsigned long rx_bytes, rx_packets, rx_errors, rx_dropped, rx_fifo,
-		rx_frame, rx_compressed, rx_multicast;
-	unsigned long tx_bytes, tx_packets, tx_errors, tx_dropped, tx_fifo,
-		tx_colls, tx_carrier, tx_compressed;
+	unsigned long v[NR_COLUMNS];
 };
 
 static int skfd;
@@ -83,12 +101,9 @@ static int read_proc_net_dev(const char *want, struct if_stats *stats)
 		}
 		if (strcmp(name, want))
 			continue;
-		struct if_stats s;
-		unsigned long *v = &s.rx_bytes;
 		char *p = colon + 1;
-		for (int i = 0; i < 16; i++)
-			v[i] = strtoul(p, &p, 10);
-		*stats = s;
+		for (int i = 0; i < NR_COLUMNS; i++)
+			stats->v[i] = strtoul(p, &p, 10);
 		found = 1;
 	}
 	fclose(f);
@@ -202,17 +217,18 @@ static int show(const char *name, int all)
 			       mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
 	}
 	if (read_proc_net_dev(name, &st)) {
-		printf("        RX packets %lu  bytes ", st.rx_packets);
-		print_bytes(st.rx_bytes);
+		printf("        RX packets %lu  bytes ", st.v[RX_PACKETS]);
+		print_bytes(st.v[RX_BYTES]);
 		printf("\n        RX errors %lu  dropped %lu  overruns %lu  "
 		       "frame %lu\n",
-		       st.rx_errors, st.rx_dropped, st.rx_fifo, st.rx_frame);
-		printf("        TX packets %lu  bytes ", st.tx_packets);
-		print_bytes(st.tx_bytes);
+		       st.v[RX_ERRS], st.v[RX_DROP], st.v[RX_FIFO],
+		       st.v[RX_FRAME]);
+		printf("        TX packets %lu  bytes ", st.v[TX_PACKETS]);
+		print_bytes(st.v[TX_BYTES]);
 		printf("\n        TX errors %lu  dropped %lu overruns %lu  "
 		       "carrier %lu  collisions %lu\n",
-		       st.tx_errors, st.tx_dropped, st.tx_fifo, st.tx_carrier,
-		       st.tx_colls);
+		       st.v[TX_ERRS], st.v[TX_DROP], st.v[TX_FIFO],
+		       st.v[TX_CARRIER], st.v[TX_COLLS]);
 	}
 	printf("\n");
 	return 0;
