@@ -183,7 +183,8 @@ run: $(B)/kernel.elf extra
 
 # `make debug` boots halted with the GDB stub; `make gdb` in a second terminal starts Debian's
 # gdb with .gdbinit (symbols, target remote, the menuos-* commands of tools/gdb/menuos.py).
-# GDB_PORT=1300 on both picks another port (several users on one machine).
+# GDB_PORT=1300 on both picks another port (several users on one machine). gdb runs as a job
+# of its own (bash -m) so that Ctrl-C, which stops MenuOS, does not interrupt make as well.
 GDB_PORT ?= $(or $(MENUOS_GDB_PORT),1234)
 debug: $(B)/kernel.elf
 	@$(PYTHON) -c 'import socket as s; k = s.socket(); k.setsockopt(s.SOL_SOCKET, s.SO_REUSEADDR, 1); k.bind(("127.0.0.1", $(GDB_PORT)))' 2>/dev/null \
@@ -193,7 +194,8 @@ debug: $(B)/kernel.elf
 	@MENUOS_GDB_PORT=$(GDB_PORT) ./run-qemu.sh --gdb
 gdb:
 	@test -f $(B)/kernel.elf || { echo "no $(B)/kernel.elf yet: make debug (or make) first"; exit 1; }
-	MENUOS_GDB_PORT=$(GDB_PORT) gdb -q -iex 'set auto-load local-gdbinit off' -x .gdbinit
+	@echo "MENUOS_GDB_PORT=$(GDB_PORT) gdb -q -iex 'set auto-load local-gdbinit off' -x .gdbinit"
+	@MENUOS_GDB_PORT=$(GDB_PORT) bash -c '[ -t 0 ] && set -m; gdb -q -iex "set auto-load local-gdbinit off" -x .gdbinit; exit $$?'
 
 test: all
 	$(PYTHON) tests/run_tests.py

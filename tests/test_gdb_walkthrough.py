@@ -72,7 +72,11 @@ class Gdb:
                                      env=dict(os.environ, MENUOS_GDB_PORT=str(port)))
         self.out = Output(self.proc, "gdb")
         self.n = 0
-        self.out.wait(r"Connected to QEMU on 127\.0\.0\.1:%d" % port, 15, "connection banner")
+        self.port = port
+
+    def connected(self):
+        self.out.wait(r"Connected to QEMU on 127\.0\.0\.1:%d" % self.port, 15,
+                      "connection banner")
 
     def _send(self, line):
         self.n += 1
@@ -127,6 +131,7 @@ def session(name):
     g = None
     try:
         g = Gdb(port)
+        g.connected()
         yield m, g
     except (TestFailure, AssertionError) as e:
         logs = " (logs: %s, %s)" % (keep_log(name, g.out.text if g else ""),
