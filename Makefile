@@ -108,7 +108,7 @@ KTRACE_OBJ := $(addprefix $(B)/net/,socket.o af_inet.o tcp.o udp.o sock.o) \
               $(addprefix $(B)/lwip/core/,tcp.o tcp_out.o tcp_in.o udp.o netif.o ipv4/ip4.o)
 $(KTRACE_OBJ): KCFLAGS += -pg -mfentry -mnop-mcount -mrecord-mcount
 
-KERNEL_C   := $(wildcard kernel/*.c kernel/drivers/*.c kernel/fs/*.c net/*.c)
+KERNEL_C   := $(wildcard kernel/*.c kernel/drivers/*.c kernel/fs/*.c net/*.c net/unix/*.c)
 KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm)
 KERNEL_ASM := $(filter-out kernel/initrd_blob.asm,$(KERNEL_ASM))
 KERNEL_OBJ := $(patsubst %.c,$(B)/%.o,$(KERNEL_C)) $(patsubst %.asm,$(B)/%.o,$(KERNEL_ASM))

@@ -22,6 +22,9 @@
 	mov edx, __KERNEL_DS
 	mov ds, edx
 	mov es, edx
+	xor edx, edx                    ; no user selector (a TLS slot of glibc's %gs) stays
+	mov fs, edx                     ; loaded in the kernel: the GDT slot changes when
+	mov gs, edx                     ; another task runs (load_TLS)
 	xor ebp, ebp                    ; the kernel's frame chain starts here (GDB's bt ends)
 %endmacro
 

@@ -7,6 +7,7 @@
 #include <menuos/ptrace_k.h>
 #include <menuos/sched.h>
 #include <menuos/syscalls.h>
+#include <menuos/uaccess.h>
 
 /* What switch_to_stack pops for a task that has never run: edi, esi, ebx, ebp, return. */
 struct fork_frame {
@@ -67,4 +68,43 @@ long sys_fork(void)
 		ptrace_event(PTRACE_EVENT_FORK,
 			     pid); /* strace -f learns the new pid */
 	return pid;
+}
+
+#define CSIGNAL		     0x000000ff /* the signal sent to the parent at exit */
+#define CLONE_VM	     0x00000100
+#define CLONE_SETTLS	     0x00080000
+#define CLONE_PARENT_SETTID  0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_CHILD_SETTID   0x01000000
+
+int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
+	       size_t n);
+
+/* clone(2) as glibc's fork uses it (flags SIGCHLD | CLONE_CHILD_SETTID |
+ * CLONE_CHILD_CLEARTID): a new process. Threads (CLONE_VM and friends) are not in MenuOS.
+ * i386 argument order: flags, newsp, parent_tidptr, tls, child_tidptr. */
+long sys_clone(unsigned long flags, unsigned long newsp, int *ptid,
+	       unsigned long tls, int *ctid)
+{
+	(void)tls;
+	if (flags & ~(CSIGNAL | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID |
+		      CLONE_CHILD_CLEARTID))
+		return -EINVAL;
+	int pid = do_fork(task_pt_regs(current));
+	if (pid < 0)
+		return pid;
+	struct task_struct *child = find_task_by_pid(pid);
+	if (newsp)
+		task_pt_regs(child)->sp = newsp;
+	if ((flags & CLONE_CHILD_SETTID) && ctid)
+		copy_to_mm(child->mm, (unsigned long)ctid, &pid, sizeof(pid));
+	if ((flags & CLONE_PARENT_SETTID) && ptid && put_user(pid, ptid))
+		return -EFAULT;
+	ptrace_event(PTRACE_EVENT_FORK, pid);
+	return pid;
+}
+
+long sys_vfork(void)
+{
+	return sys_fork(); /* a copy, not a shared address space: the same to the program */
 }

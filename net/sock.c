@@ -9,7 +9,14 @@
 
 struct sock *sk_alloc(int family, int type, int protocol, struct proto *prot)
 {
-	struct sock *sk = kzalloc(sizeof(*sk));
+	return sk_alloc_size(sizeof(struct sock), family, type, protocol, prot);
+}
+
+/* For a family whose socket embeds struct sock first (AF_UNIX's struct unix_sock). */
+struct sock *sk_alloc_size(size_t size, int family, int type, int protocol,
+			   struct proto *prot)
+{
+	struct sock *sk = kzalloc(size);
 
 	if (!sk)
 		return NULL;
@@ -160,6 +167,7 @@ void sk_dgram_queue(struct sock *sk, struct sk_dgram *d)
 		sk->dg_head = d;
 	sk->dg_tail = d;
 	sk->dg_bytes += d->len;
+	sk->dg_queued++;
 	sk_wake(sk);
 }
 
@@ -171,6 +179,8 @@ int sk_dgram_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags)
 	size_t idx = 0, off = 0;
 	struct sk_dgram *d;
 
+	msg->msg_controllen =
+		0; /* no ancillary data (AF_UNIX adds its own after) */
 	if (!sk->dg_head) {
 		if (sk->sk_shutdown & RCV_SHUTDOWN)
 			return 0;
@@ -201,6 +211,7 @@ int sk_dgram_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags)
 		if (!sk->dg_head)
 			sk->dg_tail = NULL;
 		sk->dg_bytes -= d->len;
+		sk->dg_taken++;
 		kfree(d);
 	}
 	return ret;

@@ -620,8 +620,9 @@ static long ___sys_msg(struct socket *sock, struct msghdr *umsg,
 		err = -EFAULT;
 		goto out;
 	}
+	/* the protocol set msg_controllen to the ancillary bytes it wrote (SCM_RIGHTS) */
 	if (put_user(msg.msg_flags, &umsg->msg_flags) ||
-	    put_user(0, &umsg->msg_controllen))
+	    put_user(msg.msg_controllen, &umsg->msg_controllen))
 		err = -EFAULT;
 out:
 	kfree(iov);
@@ -948,6 +949,7 @@ static int sock_close(struct inode *inode, struct file *file)
 
 void sock_init(void)
 {
+	unix_init();
 	inet_init();
 	packet_init();
 }

@@ -466,6 +466,7 @@ int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags)
 	size_t copied = 0, idx = 0, off = 0;
 
 	msg->msg_namelen = 0;
+	msg->msg_controllen = 0; /* no ancillary data on TCP */
 	if (sk->sk_state == TCP_LISTEN ||
 	    (sk->sk_state == TCP_CLOSE && !sk->sk_bound))
 		return -ENOTCONN;

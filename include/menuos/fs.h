@@ -94,6 +94,11 @@ struct inode *ramfs_mknod(const char *path, unsigned short mode,
 struct file *filp_open(const char *path, unsigned int flags);
 void initrd_unpack(void);
 int cpio_unpack(const char *start, unsigned long len, const char *what);
+struct inode *ramfs_lookup(struct inode *dir, const char *name, size_t len);
+struct inode *ramfs_create(struct inode *dir, const char *name,
+			   unsigned short mode);
+void ramfs_remove(struct inode *dir, struct inode *inode);
+struct inode *lookup_parent(const char *kpath, char *last, size_t size);
 
 static __always_inline void *ERR_PTR(long err)
 {

@@ -10,6 +10,7 @@
 #include <menuos/sched.h>
 #include <menuos/socket.h>
 #include <linux/if_packet.h>
+#include <linux/un.h>
 
 /* sk_state: Linux's TCP states (include/net/tcp_states.h) */
 enum {
@@ -59,6 +60,7 @@ struct sk_dgram {
 	union {
 		struct sockaddr_in from;
 		struct sockaddr_ll from_ll;
+		struct sockaddr_un from_un;
 	};
 	int fromlen;
 	size_t len;
@@ -97,6 +99,8 @@ struct sock {
 	/* UDP receive queue */
 	struct sk_dgram *dg_head, *dg_tail;
 	size_t dg_bytes;
+	unsigned long dg_queued,
+		dg_taken; /* datagrams in and out, ever (AF_UNIX) */
 
 	/* listening TCP sockets: connections waiting for accept() */
 	struct sock *accept_head, *accept_tail, *accept_next;
@@ -121,6 +125,8 @@ static __always_inline size_t sk_rx_queued(const struct sock *sk)
 
 /* net/sock.c */
 struct sock *sk_alloc(int family, int type, int protocol, struct proto *prot);
+struct sock *sk_alloc_size(size_t size, int family, int type, int protocol,
+			   struct proto *prot);
 void sk_free(struct sock *sk);
 int sock_error(struct sock *sk); /* -sk_err, cleared; 0 if none */
 int err_to_errno(int lwip_err);

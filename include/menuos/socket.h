@@ -88,6 +88,7 @@ extern int sockets_in_use;
 /* net/af_inet.c, net/af_packet.c, net/dev_ioctl.c */
 void inet_init(void);
 void packet_init(void);
+void unix_init(void);
 int inet_setsockopt(struct socket *sock, int level, int optname,
 		    const char *optval, unsigned int optlen);
 int inet_getsockopt(struct socket *sock, int level, int optname, char *optval,

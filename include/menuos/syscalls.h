@@ -18,6 +18,9 @@ struct pt_regs;
 long sys_exit(int code);
 long sys_exit_group(int code);
 long sys_fork(void);
+long sys_vfork(void);
+long sys_clone(unsigned long flags, unsigned long newsp, int *ptid, unsigned long tls,
+	       int *ctid);
 long sys_execve(const char *filename, const char *const *argv,
 		const char *const *envp);
 long sys_waitpid(pid_t pid, int *status, int options);
@@ -75,6 +78,10 @@ long sys_fstatat64(int dirfd, const char *filename, struct stat64 *st,
 long sys_statx(int dirfd, const char *filename, unsigned int flags,
 	       unsigned int mask, struct statx *buf);
 long sys_access(const char *filename, int mode);
+long sys_openat(int dirfd, const char *filename, int flags, int mode);
+long sys_unlinkat(int dirfd, const char *pathname, int flags);
+long sys_faccessat(int dirfd, const char *pathname, int mode);
+long sys_readlinkat(int dirfd, const char *pathname, char *buf, int bufsiz);
 long sys_readlink(const char *path, char *buf, int bufsiz);
 long sys_ppoll(struct pollfd *ufds, unsigned int nfds,
 	       const struct timespec *tsp, const unsigned long long *sigmask,
@@ -105,6 +112,7 @@ long sys_stat(const char *filename, struct stat *st);
 long sys_fstat(unsigned int fd, struct stat *st);
 long sys_getdents64(unsigned int fd, void *dirent, unsigned int count);
 long sys_chdir(const char *path);
+long sys_unlink(const char *path);
 long sys_getcwd(char *buf, unsigned long size);
 long sys_poll(struct pollfd *fds, unsigned int nfds, int timeout_ms);
 long sys_select(int n, void *inp, void *outp, void *exp, struct timeval *tvp);

@@ -4,8 +4,6 @@
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
 
-struct inode *ramfs_lookup(struct inode *dir, const char *name, size_t len);
-
 struct inode *namei(const char *path)
 {
 	struct inode *inode = (*path == '/' || !current->cwd) ? root_inode
@@ -89,4 +87,61 @@ long sys_getcwd(char *ubuf, unsigned long size)
 	if (copy_to_user(ubuf, path + pos, len))
 		return -EFAULT;
 	return len;
+}
+
+/* Splits a path into its directory (looked up, a reference the caller iputs) and its
+ * last component (copied into last). */
+struct inode *lookup_parent(const char *kpath, char *last, size_t size)
+{
+	char path[PATH_MAX];
+	long n = strlcpy(path, kpath, sizeof(path));
+
+	if (n >= (long)sizeof(path))
+		return ERR_PTR(-ENAMETOOLONG);
+	while (n > 1 && path[n - 1] == '/')
+		path[--n] = 0;
+	char *slash = NULL;
+	for (char *p = path; *p; p++)
+		if (*p == '/')
+			slash = p;
+	const char *name = slash ? slash + 1 : path;
+	if (!*name || strlen(name) >= size)
+		return ERR_PTR(!*name ? -ENOENT : -ENAMETOOLONG);
+	strlcpy(last, name, size);
+	if (!slash)
+		return namei(".");
+	if (slash == path)
+		return namei("/");
+	*slash = 0;
+	return namei(path);
+}
+
+/* unlink(2): in MenuOS's read-only tree only socket files (AF_UNIX bind) can go. */
+long sys_unlink(const char *upath)
+{
+	char path[PATH_MAX], last[NAME_MAX + 1];
+	long n = strncpy_from_user(path, upath, sizeof(path));
+
+	if (n < 0)
+		return n;
+	struct inode *dir = lookup_parent(path, last, sizeof(last));
+
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	long err = -ENOENT;
+	struct inode *inode = S_ISDIR(dir->i_mode)
+				      ? ramfs_lookup(dir, last, strlen(last))
+				      : NULL;
+	if (!S_ISDIR(dir->i_mode))
+		err = -ENOTDIR;
+	else if (inode && S_ISDIR(inode->i_mode))
+		err = -EISDIR;
+	else if (inode && !S_ISSOCK(inode->i_mode))
+		err = -EROFS;
+	else if (inode) {
+		ramfs_remove(dir, inode);
+		err = 0;
+	}
+	iput(dir);
+	return err;
 }

@@ -249,3 +249,32 @@ void initrd_unpack(void)
 	if (cpio_unpack(initrd_start, len, "initrd") < 0)
 		panic("the built-in initrd is damaged");
 }
+
+/* A new entry in dir (AF_UNIX's bind makes its socket file this way); -EEXIST if the name
+ * is taken. The tree holds the reference. */
+struct inode *ramfs_create(struct inode *dir, const char *name,
+			   unsigned short mode)
+{
+	size_t len = strlen(name);
+
+	if (!S_ISDIR(dir->i_mode))
+		return ERR_PTR(-ENOTDIR);
+	if (!len || len > NAME_MAX)
+		return ERR_PTR(-EINVAL);
+	if (ramfs_lookup(dir, name, len))
+		return ERR_PTR(-EEXIST);
+	return ramfs_new(dir, name, len, mode);
+}
+
+/* Takes name out of dir; the inode goes when its last reference does. */
+void ramfs_remove(struct inode *dir, struct inode *inode)
+{
+	for (struct inode **p = &dir->i_child; *p; p = &(*p)->i_sibling) {
+		if (*p == inode) {
+			*p = inode->i_sibling;
+			inode->i_parent = NULL;
+			iput(inode);
+			return;
+		}
+	}
+}

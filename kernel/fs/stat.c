@@ -183,3 +183,44 @@ long sys_readlink(const char *path, char *buf, int bufsiz)
 	iput(inode);
 	return -EINVAL;
 }
+
+/* The *at() calls glibc makes instead of the old ones. MenuOS follows a relative path
+ * from the cwd only: dirfd must be AT_FDCWD for one (an absolute path ignores dirfd). */
+static long at_check(int dirfd, const char *upath)
+{
+	char c;
+
+	if (get_user(c, upath))
+		return -EFAULT;
+	return c == '/' || dirfd == AT_FDCWD ? 0 : -EOPNOTSUPP;
+}
+
+long sys_openat(int dirfd, const char *filename, int flags, int mode)
+{
+	long err = at_check(dirfd, filename);
+
+	return err ? err : sys_open(filename, flags, mode);
+}
+
+long sys_unlinkat(int dirfd, const char *pathname, int flags)
+{
+	long err = at_check(dirfd, pathname);
+
+	if (flags & ~0x200) /* AT_REMOVEDIR: a directory never goes in MenuOS */
+		return -EINVAL;
+	return err ? err : flags ? -EROFS : sys_unlink(pathname);
+}
+
+long sys_faccessat(int dirfd, const char *pathname, int mode)
+{
+	long err = at_check(dirfd, pathname);
+
+	return err ? err : sys_access(pathname, mode);
+}
+
+long sys_readlinkat(int dirfd, const char *pathname, char *buf, int bufsiz)
+{
+	long err = at_check(dirfd, pathname);
+
+	return err ? err : sys_readlink(pathname, buf, bufsiz);
+}

@@ -54,6 +54,7 @@
 #define __NR_wait4	     114
 #define __NR_sysinfo	     116
 #define __NR_sigreturn	     119
+#define __NR_clone	     120
 #define __NR_uname	     122
 #define __NR_mprotect	     125
 #define __NR_sigprocmask     126
@@ -68,6 +69,7 @@
 #define __NR_rt_sigaction    174
 #define __NR_rt_sigprocmask  175
 #define __NR_getcwd	     183
+#define __NR_vfork	     190
 #define __NR_ugetrlimit	     191
 #define __NR_mmap2	     192
 #define __NR_stat64	     195
@@ -85,7 +87,11 @@
 #define __NR_set_tid_address 258
 #define __NR_clock_gettime   265
 #define __NR_tgkill	     270
+#define __NR_openat	     295
 #define __NR_fstatat64	     300
+#define __NR_unlinkat	     301
+#define __NR_readlinkat	     305
+#define __NR_faccessat	     307
 #define __NR_ppoll	     309
 #define __NR_dup3	     330
 #define __NR_pipe2	     331
