@@ -5,7 +5,6 @@
 #include <menuos/kernel.h>
 #include <menuos/interrupt.h>
 
-
 struct seq_buf {
 	char *buf;
 	size_t size, len;
