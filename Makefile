@@ -104,6 +104,19 @@ include net/lwip.mk
 
 # ktrace (kernel/ktrace.c): every function of the socket path starts with a 5-byte NOP
 # that ktrace patches into a call while a process is traced (Linux's dynamic ftrace)
+# make DEBUG=1: the kernel's own code with UBSan and the stack protector (kernel/ubsan.c
+# reports and panics). The flags are remembered, so switching rebuilds the kernel.
+ifeq ($(DEBUG),1)
+KDEBUG := -fsanitize=undefined -fno-sanitize=alignment -fstack-protector-strong \
+          -mstack-protector-guard=global -DCONFIG_DEBUG
+endif
+$(B)/.kdebug: FORCE
+	@mkdir -p $(B)
+	@echo '$(KDEBUG)' | cmp -s - $@ || echo '$(KDEBUG)' > $@
+$(B)/kernel/%.o $(B)/net/%.o: KCFLAGS += $(KDEBUG)
+$(B)/kernel/ubsan.o: KDEBUG :=
+.PHONY: FORCE
+
 KTRACE_OBJ := $(addprefix $(B)/net/,socket.o af_inet.o tcp.o udp.o sock.o) \
               $(addprefix $(B)/lwip/core/,tcp.o tcp_out.o tcp_in.o udp.o netif.o ipv4/ip4.o)
 $(KTRACE_OBJ): KCFLAGS += -pg -mfentry -mnop-mcount -mrecord-mcount
@@ -113,11 +126,11 @@ KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm)
 KERNEL_ASM := $(filter-out kernel/initrd_blob.asm,$(KERNEL_ASM))
 KERNEL_OBJ := $(patsubst %.c,$(B)/%.o,$(KERNEL_C)) $(patsubst %.asm,$(B)/%.o,$(KERNEL_ASM))
 
-$(B)/kernel/%.o: kernel/%.c | $(SETUP)
+$(B)/kernel/%.o: kernel/%.c $(B)/.kdebug | $(SETUP)
 	@mkdir -p $(@D)
 	$(call say,CC,$@)
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
-$(B)/net/%.o: net/%.c | $(SETUP) $(LWIP_STAMP)
+$(B)/net/%.o: net/%.c $(B)/.kdebug | $(SETUP) $(LWIP_STAMP)
 	@mkdir -p $(@D)
 	$(call say,CC,$@)
 	$(Q)$(CC) $(KCFLAGS) $(LWIP_INC) -c $< -o $@

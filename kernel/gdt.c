@@ -1,6 +1,7 @@
 /* The GDT (flat kernel and user segments, the TSS, three TLS slots) and the TSS, whose only
  * job here is to tell the CPU which kernel stack to use when ring 3 is interrupted. */
 #include <menuos/interrupt.h>
+#include <menuos/mm.h>
 #include <menuos/sched.h>
 
 struct tss {
@@ -10,8 +11,19 @@ struct tss {
 	uint16_t trap, iomap_base;
 } __attribute__((packed));
 
-static uint64_t gdt[GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES];
+static uint64_t gdt[GDT_ENTRY_DOUBLEFAULT_TSS + 1];
 static struct tss tss;
+/* the double fault runs as a task of its own, on this stack (kernel/kstack.c) */
+static struct tss df_tss;
+static uint8_t df_stack[4096] __attribute__((aligned(16)));
+void double_fault_task(void);
+
+/* The faulting task's esp, which the CPU saved in the main TSS when it switched to the
+ * double fault task. */
+unsigned long tss_of_faulting_task_esp(void)
+{
+	return tss.esp;
+}
 
 static uint64_t segment(uint32_t base, uint32_t limit, uint8_t access,
 			uint8_t flags)
@@ -36,6 +48,15 @@ void gdt_init(void)
 	tss.ss0 = __KERNEL_DS;
 	tss.iomap_base =
 		sizeof(tss); /* no I/O bitmap: ring 3 gets no port access */
+	df_tss.esp = df_tss.esp0 = (uint32_t)(df_stack + sizeof(df_stack));
+	df_tss.ss = df_tss.ss0 = df_tss.ds = df_tss.es = __KERNEL_DS;
+	df_tss.cs = __KERNEL_CS;
+	df_tss.eip = (uint32_t)double_fault_task;
+	df_tss.eflags = 0x2;
+	df_tss.cr3 = (uint32_t)swapper_pg_dir - 0xC0000000;
+	df_tss.iomap_base = sizeof(df_tss);
+	gdt[GDT_ENTRY_DOUBLEFAULT_TSS] =
+		segment((uint32_t)&df_tss, sizeof(df_tss) - 1, 0x89, 0x0);
 	gdt[GDT_ENTRY_TSS] =
 		segment((uint32_t)&tss, sizeof(tss) - 1, 0x89, 0x0);
 

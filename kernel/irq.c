@@ -40,14 +40,24 @@ int request_irq(int irq, irq_handler_t handler)
 	return 0;
 }
 
+/* Nonzero while an interrupt handler runs (the debug build checks lwIP is not entered). */
+int hardirq_depth;
+
+int in_interrupt(void)
+{
+	return hardirq_depth;
+}
+
 void do_IRQ(struct pt_regs *regs)
 {
 	int irq = ~regs->orig_ax;
 
+	hardirq_depth++;
 	irq_count[irq]++;
 	if (irq_handlers[irq])
 		irq_handlers[irq](irq, regs);
 	if (irq >= 8)
 		outb(PIC2, PIC_EOI);
 	outb(PIC1, PIC_EOI);
+	hardirq_depth--;
 }

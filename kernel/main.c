@@ -59,6 +59,15 @@ static void unpack_boot_modules(void)
 			    "boot module");
 }
 
+/* crashtest=kstack: endless recursion on task 1's kernel stack, into its guard page. */
+static int __attribute__((noinline)) kstack_overflow(volatile int depth)
+{
+	volatile char frame[512];
+
+	frame[0] = depth;
+	return depth < 0 ? 0 : kstack_overflow(depth + 1) + frame[0];
+}
+
 /* Task 1 starts here, on its own kernel stack, and becomes /bin/init in ring 3. */
 static void init_task_start(void)
 {
@@ -66,6 +75,8 @@ static void init_task_start(void)
 	static const char *const envp[] = { "PATH=/bin", "HOME=/", "TERM=vt100",
 					    NULL };
 
+	if (strstr(saved_command_line, "crashtest=kstack"))
+		kstack_overflow(0);
 	int err = kernel_execve(argv[0], argv, envp);
 	if (err)
 		panic("cannot run /bin/init: error %d", err);

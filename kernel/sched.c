@@ -18,6 +18,7 @@ void switch_to_stack(unsigned long *prev_sp, unsigned long next_sp);
 void sched_init(void)
 {
 	fpu_init();
+	kstack_init();
 	struct task_struct *idle = &task_table[0];
 
 	idle->state = TASK_RUNNING;
@@ -35,11 +36,11 @@ struct task_struct *alloc_task(void)
 		struct task_struct *t = &task_table[i];
 		if (t->state != TASK_UNUSED)
 			continue;
-		unsigned long stack = alloc_pages(THREAD_SIZE / PAGE_SIZE);
+		void *stack = kstack_alloc(i);
 		if (!stack)
 			break;
 		memset(t, 0, sizeof(*t));
-		t->stack = phys_to_virt(stack);
+		t->stack = stack;
 		/* pids count up and skip ones in use, like Linux's */
 		do {
 			last_pid = last_pid >= 32767 ? 1 : last_pid + 1;
@@ -58,7 +59,7 @@ struct task_struct *alloc_task(void)
 /* The last step of a task's life, done by whoever reaped it. */
 void free_task(struct task_struct *t)
 {
-	free_pages(virt_to_phys(t->stack), THREAD_SIZE / PAGE_SIZE);
+	kstack_free(t->stack);
 	t->stack = NULL;
 	t->pid = 0;
 	t->state = TASK_UNUSED;

@@ -64,6 +64,10 @@ void trap_init(void)
 		set_gate(i, exception_stubs[i], i == 3 ? 3 : 0);
 	for (int i = 0; i < 16; i++)
 		set_gate(FIRST_EXTERNAL_VECTOR + i, irq_stubs[i], 0);
+	/* the double fault switches to a task with its own stack (kernel/kstack.c) */
+	idt_table[8].offset_low = idt_table[8].offset_high = 0;
+	idt_table[8].selector = GDT_ENTRY_DOUBLEFAULT_TSS * 8;
+	idt_table[8].type_attr = 0x85; /* present, task gate */
 	/* DPL 3: the one gate ring 3 may use with `int` */
 	set_gate(SYSCALL_VECTOR, (unsigned long)system_call, 3);
 	asm volatile("lidt %0" : : "m"(idtr));

@@ -43,3 +43,13 @@ def test_panic_stops_qemu_with_failure_status():
             "no backtrace naming the caller of panic:\n" + after
     finally:
         m.close()
+
+
+def test_kernel_stack_overflow_hits_the_guard_page():
+    m, status = crashed_machine("kstack", "kstack")
+    try:
+        assert status == 2, "run-qemu.sh exited with %s, expected 2" % status
+        assert re.search(r"Oops: double fault in init\[1\], esp 0x[0-9a-f]+: kernel stack "
+                         r"overflow", m.out), "no overflow report:\n" + m.out[-800:]
+    finally:
+        m.close()

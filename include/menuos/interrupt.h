@@ -12,6 +12,8 @@
 #define GDT_ENTRY_TSS	      5
 #define GDT_ENTRY_TLS_MIN     6 /* three slots for set_thread_area, as on Linux */
 #define GDT_ENTRY_TLS_ENTRIES 3
+#define GDT_ENTRY_DOUBLEFAULT_TSS \
+	9 /* a task gate catches kernel stack overflows */
 
 #define FIRST_EXTERNAL_VECTOR 0x20 /* IRQ 0..15 after remapping the PIC */
 #define SYSCALL_VECTOR	      0x80
@@ -21,11 +23,13 @@ typedef void (*irq_handler_t)(int irq, struct pt_regs *regs);
 
 void gdt_init(void);
 void tss_set_kernel_stack(unsigned long esp0);
+unsigned long tss_of_faulting_task_esp(void);
 struct task_struct;
 void load_TLS(struct task_struct *t);
 void trap_init(void);
 void init_IRQ(void);
 int request_irq(int irq, irq_handler_t handler);
+int in_interrupt(void); /* inside a hardware interrupt handler */
 void time_init(void);
 
 extern volatile unsigned long jiffies; /* timer ticks since boot, HZ per second */

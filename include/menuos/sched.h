@@ -83,6 +83,9 @@ struct task_struct *alloc_task(void);
 void free_task(struct task_struct *t);
 void __noreturn cpu_idle(void);
 void show_state(void); /* Ctrl-T: what every task is doing */
+void kstack_init(void);
+void *kstack_alloc(int slot);
+void kstack_free(void *stack);
 void ktrace_fork(struct task_struct *child);
 void ktrace_exit(struct task_struct *t);
 void ktrace_init(void);

@@ -19,8 +19,8 @@ long sys_exit(int code);
 long sys_exit_group(int code);
 long sys_fork(void);
 long sys_vfork(void);
-long sys_clone(unsigned long flags, unsigned long newsp, int *ptid, unsigned long tls,
-	       int *ctid);
+long sys_clone(unsigned long flags, unsigned long newsp, int *ptid,
+	       unsigned long tls, int *ctid);
 long sys_execve(const char *filename, const char *const *argv,
 		const char *const *envp);
 long sys_waitpid(pid_t pid, int *status, int options);

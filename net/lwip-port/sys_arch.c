@@ -13,6 +13,11 @@ u32_t sys_now(void)
 /* One CPU: a critical section is interrupts off; saving EFLAGS lets them nest. */
 sys_prot_t sys_arch_protect(void)
 {
+#ifdef CONFIG_DEBUG
+	/* the rule of DESIGN.md: lwIP never runs inside an interrupt handler */
+	if (in_interrupt())
+		panic("lwIP entered from an interrupt handler");
+#endif
 	return local_irq_save();
 }
 
