@@ -173,8 +173,8 @@ def test_hello_replyhi():
 def test_udp_pair():
     with menuos("udp_pair") as m:
         m.send("linux-udpserver 127.0.0.1 5013 3 &\n")
-        m.expect(r"linux-udpserver: waiting on 127\.0\.0\.1:5013 for 3 datagrams\n", timeout=20)
-        m.expect(PROMPT_RX)
+        expect_all(m, [r"linux-udpserver: waiting on 127\.0\.0\.1:5013 for 3 datagrams\n",
+                       PROMPT_RX], what="the background linux-udpserver")
         m.send("linux-udpclient 127.0.0.1 5013 one two three\n")
         expect_all(m, [
             r'linux-udpserver: recv "one" \(3 bytes\) from 127\.0\.0\.1:\d+\n',
