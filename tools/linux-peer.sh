@@ -7,7 +7,8 @@
 # and unpacked with dpkg-deb -x (never installed). /etc/apt is never changed: a private APT
 # configuration under BUILD_DIR/linux-peer/apt reads the system's Debian mirror for i386.
 # The initramfs holds a small /init (tools/linux-peer-init.c, static against glibc) that
-# mounts /proc, /sys and /dev and brings lo up, then execs our /bin/init: the same init, the
+# mounts /proc, /sys, /dev and tracefs, brings lo up, loads e1000.ko (the only module kept)
+# and gives eth0 MenuOS's address, then execs our /bin/init: the same init, the
 # same shell on both consoles, the same /bin (BUILD_DIR/bin/* and BUILD_DIR/linux-progs/*).
 set -eu
 
@@ -26,8 +27,8 @@ die() { echo "linux-peer: error: $*" >&2; exit 1; }
 
 mkdir -p "$PEER"
 
-# ---- the kernel: downloaded once ----
-if [ ! -f "$PEER/vmlinuz" ]; then
+# ---- the kernel and its e1000 driver: downloaded once ----
+if [ ! -f "$PEER/vmlinuz" ] || [ ! -f "$PEER/e1000.ko" ]; then
 	command -v apt-get >/dev/null || die "apt-get not found (this script needs Debian's APT)"
 	apt="$(cd "$PEER" && pwd)/apt"
 	rm -rf "$apt"
@@ -74,8 +75,11 @@ EOF
 	dpkg-deb -x "$deb" "$PEER/pkg"
 	kernel=$(ls "$PEER"/pkg/boot/vmlinuz-* | head -n 1)
 	[ -f "$kernel" ] || die "no /boot/vmlinuz-* in $deb"
-	# the modules are not needed (loopback is built in): keep only the kernel and its config
+	# of the modules only the NIC's driver (QEMU's e1000, as MenuOS has) is kept
 	cp "$PEER"/pkg/boot/config-* "$PEER/" 2>/dev/null || true
+	e1000=$(find "$PEER/pkg/lib/modules" -name e1000.ko | head -n 1)
+	[ -f "$e1000" ] || die "no e1000.ko in $deb"
+	cp "$e1000" "$PEER/e1000.ko"
 	echo "$pkg" >"$PEER/version"
 	cp "$kernel" "$PEER/vmlinuz.tmp"
 	mv "$PEER/vmlinuz.tmp" "$PEER/vmlinuz"
@@ -88,13 +92,14 @@ fi
 progs=$(ls "$B"/bin/* "$B"/linux-progs/* 2>/dev/null || true)
 [ -n "$progs" ] || die "no programs in $B/bin (run make first)"
 # shellcheck disable=SC2086
-python3 - "$PEER/initramfs.cpio" "$PEER/init" $progs <<'EOF'
+python3 - "$PEER/initramfs.cpio" "$PEER/init" "$PEER/e1000.ko" $progs <<'EOF'
 """A cpio "newc" initramfs: /init, /dev/console (the kernel opens it for init's stdio before
-anything is mounted), empty /dev /proc /sys /tmp, and /bin/NAME for every program."""
+anything is mounted), empty /dev /proc /sys /tmp, /lib/modules/e1000.ko, and /bin/NAME for
+every program."""
 import os
 import sys
 
-out, init, progs = sys.argv[1], sys.argv[2], sys.argv[3:]
+out, init, e1000, progs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 ino = 0
 
 
@@ -110,9 +115,11 @@ def entry(name, mode, data=b"", rdev=(0, 0)):
     return blob
 
 
-archive = b"".join(entry(d, 0o040755) for d in ("bin", "dev", "proc", "sys", "tmp"))
+dirs = ("bin", "dev", "proc", "sys", "tmp", "lib", "lib/modules")
+archive = b"".join(entry(d, 0o040755) for d in dirs)
 archive += entry("dev/console", 0o020600, rdev=(5, 1))
 archive += entry("init", 0o100755, open(init, "rb").read())
+archive += entry("lib/modules/e1000.ko", 0o100644, open(e1000, "rb").read())
 for path in sorted(progs, key=os.path.basename):
     archive += entry("bin/" + os.path.basename(path), 0o100755, open(path, "rb").read())
 archive += entry("TRAILER!!!", 0)
