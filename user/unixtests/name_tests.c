@@ -47,7 +47,7 @@ static void bind_path_is_socket(void)
 	EXPECT_SOCKNAME(getsockname, fd, &addr, len);
 	/* the file stays after the socket is gone, until unlink */
 	EXPECT_RET(0, LIBC(close(fd)));
-	EXPECT_RET(0, LIBC(lstat(SOCK_PATH, &st)));
+	EXPECT_RET(0, LIBC(stat(SOCK_PATH, &st)));
 	EXPECT(S_ISSOCK(st.st_mode),
 	       "expected S_ISSOCK after close, got "
 	       "mode 0%o",
