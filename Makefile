@@ -93,7 +93,11 @@ endef
 $(foreach p,$(USER_PROGS),$(eval $(call user_prog,$(p))))
 
 # ---- initrd: /bin/* as a cpio (newc) archive, linked into the kernel ----------------------
-$(B)/initrd.cpio: $(USER_BINS) tools/mkinitrd.py
+# the list of programs is remembered too: adding or leaving one out remakes the initrd
+$(B)/.userprogs: FORCE
+	@mkdir -p $(B)
+	@echo '$(USER_PROGS)' | cmp -s - $@ || echo '$(USER_PROGS)' > $@
+$(B)/initrd.cpio: $(USER_BINS) tools/mkinitrd.py $(B)/.userprogs
 	$(call say,CPIO,$@)
 	$(Q)$(PYTHON) tools/mkinitrd.py $@ $(USER_BINS)
 $(B)/initrd.o: $(B)/initrd.cpio kernel/initrd_blob.asm

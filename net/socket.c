@@ -504,7 +504,8 @@ int __sys_recvfrom(int fd, void *ubuf, size_t size, unsigned int flags,
 	msg.msg_iovlen = 1;
 	msg.msg_name = addr ? &address : NULL;
 	err = sock_recvmsg(sock, &msg, flags);
-	if (err >= 0 && addr && msg.msg_namelen) {
+	if (err >= 0 &&
+	    addr) { /* a length of 0 too (TCP, an unnamed sender), as Linux */
 		err2 = move_addr_to_user(&address, msg.msg_namelen, addr,
 					 addr_len);
 		if (err2 < 0)

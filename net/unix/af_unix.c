@@ -31,6 +31,7 @@ struct unix_sock {
 	int addr_len; /* 0: unnamed */
 	struct inode *path_inode; /* the socket file of a path name */
 	pid_t peer_pid; /* SO_PEERCRED */
+	int peer_died; /* dgram: the connected peer closed (the next send: ECONNREFUSED) */
 	struct unix_rights *rights;
 	struct unix_sock *
 		next_all; /* every AF_UNIX socket, to drop references on close */
@@ -325,7 +326,9 @@ static int unix_stream_connect(struct socket *sock, struct sockaddr *uaddr,
 	int len;
 
 	(void)flags;
-	if (u->peer || sock->sk->sk_state == TCP_LISTEN)
+	if (sock->sk->sk_state == TCP_LISTEN)
+		return -EINVAL;
+	if (u->peer)
 		return -EISCONN;
 	len = unix_mkname((struct sockaddr_un *)uaddr, addr_len);
 	if (len < 0)
@@ -396,6 +399,11 @@ static int unix_stream_sendmsg(struct socket *sock, struct msghdr *msg,
 
 	if (err)
 		return err;
+	if (msg->msg_name) { /* a stream has its peer: an address is refused */
+		if (r)
+			rights_free(r);
+		return u->peer ? -EISCONN : -EOPNOTSUPP;
+	}
 	while (done < len || r) {
 		struct unix_sock *p = u->peer;
 		if (!p) {
@@ -536,8 +544,15 @@ static int unix_dgram_sendmsg(struct socket *sock, struct msghdr *msg,
 		if (IS_ERR(t))
 			return PTR_ERR(t);
 	}
+	if (!t && u->peer_died) {
+		u->peer_died =
+			0; /* reported once, then the socket is simply unconnected */
+		return -ECONNREFUSED;
+	}
 	if (!t)
 		return -ENOTCONN;
+	if (t->peer && t->peer != u)
+		return -EPERM; /* the receiver only listens to the socket it connected to */
 	if (u->sk.sk_shutdown & SEND_SHUTDOWN) {
 		if (!(msg->msg_flags & MSG_NOSIGNAL))
 			send_sig(SIGPIPE, current);
@@ -565,7 +580,8 @@ static int unix_dgram_sendmsg(struct socket *sock, struct msghdr *msg,
 	d->len = len;
 	memset(&d->from_un, 0, sizeof(d->from_un));
 	d->from_un.sun_family = AF_UNIX;
-	d->fromlen = SUN_PATH_OFF;
+	d->fromlen =
+		0; /* an unnamed sender has no address (Linux: addrlen 0) */
 	if (u->addr_len) {
 		memcpy(&d->from_un, &u->addr, u->addr_len);
 		d->fromlen = u->addr_len;
@@ -636,9 +652,8 @@ static int unix_shutdown(struct socket *sock, int how)
 
 	if (how < SHUT_RD || how > SHUT_RDWR)
 		return -EINVAL;
-	if (sock->type == SOCK_STREAM && !p)
-		return -ENOTCONN;
-	u->sk.sk_shutdown |= mode;
+	u->sk.sk_shutdown |=
+		mode; /* allowed unconnected too: Linux only records it */
 	sk_wake(&u->sk);
 	if (p &&
 	    sock->type == SOCK_STREAM) { /* the peer sees the mirror image */
@@ -658,7 +673,11 @@ static int unix_getsockopt(struct socket *sock, int level, int optname,
 {
 	if (level == SOL_SOCKET && optname == SO_PEERCRED) {
 		struct unix_sock *u = unix_sk(sock->sk);
-		struct ucred cred = { u->peer ? u->peer_pid : 0, 0, 0 };
+		struct ucred cred = {
+			0, -1, -1
+		}; /* nobody: Linux's "no credentials" */
+		if (u->peer || sock->sk->sk_state == TCP_LISTEN)
+			cred = (struct ucred){ u->peer_pid, 0, 0 };
 		int len;
 		if (get_user(len, optlen))
 			return -EFAULT;
@@ -713,9 +732,11 @@ static int unix_release(struct socket *sock)
 		if (o->peer != u)
 			continue;
 		o->peer = NULL;
-		if (sock->type == SOCK_STREAM)
-			o->sk.sk_shutdown =
-				SHUTDOWN_MASK; /* EOF for reads, EPIPE for writes */
+		if (sock->type ==
+		    SOCK_STREAM) /* EOF for reads, EPIPE for writes */
+			o->sk.sk_shutdown = SHUTDOWN_MASK;
+		else
+			o->peer_died = 1;
 		sk_wake(&o->sk);
 	}
 	while (u->rights) {
@@ -805,6 +826,8 @@ static int unix_create(struct socket *sock, int protocol)
 
 	if (protocol && protocol != PF_UNIX)
 		return -EPROTONOSUPPORT;
+	if (sock->type == SOCK_RAW)
+		sock->type = SOCK_DGRAM; /* as Linux does */
 	if (sock->type != SOCK_STREAM && sock->type != SOCK_DGRAM)
 		return -ESOCKTNOSUPPORT;
 	u = unix_sock_alloc(sock->type);
