@@ -193,6 +193,12 @@ static const struct flag_name file_types[] = {
 	{ 0010000, "S_IFIFO" },	 { 0, NULL },
 };
 
+static const struct flag_name at_flags[] = {
+	{ 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x200, "AT_REMOVEDIR" },
+	{ 0x400, "AT_SYMLINK_FOLLOW" },	  { 0x800, "AT_NO_AUTOMOUNT" },
+	{ 0x1000, "AT_EMPTY_PATH" },	  { 0, NULL },
+};
+
 static const struct flag_name mode_bits[] = {
 	{ 04000, "S_ISUID" },
 	{ 02000, "S_ISGID" },
@@ -675,6 +681,9 @@ void print_file_arg(struct sbuf *sb, struct call *c, int i)
 		break;
 	case A_OPEN_FLAGS:
 		print_open_flags(sb, v);
+		break;
+	case A_AT_FLAGS:
+		print_flags(sb, at_flags, v, NULL);
 		break;
 	case A_ACCESS_MODE:
 		print_flags(sb, access_modes, v, "F_OK");

@@ -132,6 +132,7 @@ enum arg_kind {
 	A_RLIMIT_IN, /* struct rlimit */
 	A_RLIMIT_OUT,
 	A_RT_SIGFRAME, /* rt_sigreturn: the mask its frame restores */
+	A_AT_FLAGS, /* AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, ... */
 };
 
 /* How the result prints. */
