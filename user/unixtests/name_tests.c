@@ -191,6 +191,29 @@ static void socketpair_unnamed(void)
 	EXPECT_SOCKNAME(getpeername, sv[0], &unnamed, UNNAMED_ADDR_LEN);
 }
 
+/* A peer that closed is still the peer: getpeername names it (Linux
+ * keeps the pointer until this socket goes too). */
+static void getpeername_after_peer_closed(void)
+{
+	socklen_t len, client_len;
+	struct sockaddr_un addr = path_addr(SOCK_PATH "8", &len);
+	struct sockaddr_un client_addr = path_addr(SOCK_PATH "8c", &client_len);
+	struct sockaddr_un unnamed = { AF_UNIX, "" };
+	int listener, client, conn, sv[2];
+
+	EXPECT_RET(0, LIBC(socketpair(AF_UNIX, SOCK_STREAM, 0, sv)));
+	EXPECT_RET(0, LIBC(close(sv[1])));
+	EXPECT_SOCKNAME(getpeername, sv[0], &unnamed, UNNAMED_ADDR_LEN);
+	EXPECT_OK(listener = unix_listener(&addr, len));
+	EXPECT_OK(client = unix_bound(SOCK_STREAM, &client_addr, client_len));
+	EXPECT_RET(0, LIBC(connect(client, (struct sockaddr *)&addr, len)));
+	EXPECT_OK(conn = LIBC(accept(listener, NULL, NULL)));
+	EXPECT_RET(0, LIBC(close(client)));
+	EXPECT_SOCKNAME(getpeername, conn, &client_addr, client_len);
+	unlink(SOCK_PATH "8");
+	unlink(SOCK_PATH "8c");
+}
+
 /* The length given to bind may or may not count the final NUL, or be the
  * whole structure: the name is the path, and getsockname counts one NUL.
  * A buffer too small for the name is filled as far as it goes, and the
@@ -296,6 +319,7 @@ const struct test_case unix_name_tests[] = {
 	{ "names_of_a_connection", names_of_a_connection },
 	{ "bound_client_named", bound_client_named },
 	{ "socketpair_unnamed", socketpair_unnamed },
+	{ "getpeername_after_peer_closed", getpeername_after_peer_closed },
 	{ "path_length_forms", path_length_forms },
 	{ "abstract_name", abstract_name },
 	{ "abstract_length_matters", abstract_length_matters },

@@ -4,7 +4,8 @@
  * EOF once the other end is closed and read dry; a listener on a path
  * accepts a client from another process, and connect returns before accept;
  * shutdown(SHUT_WR) is EOF for the peer while the other direction still
- * works; a read sleeps until data comes; 1 MiB arrives intact (Adler-32).
+ * works; a client gone before accept is still accepted, its data and
+ * EOF read; a read sleeps until data comes; 1 MiB arrives intact (Adler-32).
  * Paths /tmp/ut-stream-*.
  */
 #include "unixtests.h"
@@ -141,6 +142,92 @@ static void connect_before_accept(void)
 	unlink("/tmp/ut-stream-early");
 }
 
+/* A client that connects, sends and closes before the server accepts:
+ * accept still gives the connection, with the data, then EOF, and the
+ * client's address (Linux keeps the peer of a closed socket's peer). */
+static void accept_after_client_closed(void)
+{
+	socklen_t len, client_len, peer_len;
+	struct sockaddr_un addr = path_addr("/tmp/ut-stream-gone", &len);
+	struct sockaddr_un client_addr =
+		path_addr("/tmp/ut-stream-gone-c", &client_len);
+	struct sockaddr_un peer;
+	int listener, client, conn;
+	const char *why;
+	char buf[8];
+
+	EXPECT_OK(listener = unix_listener(&addr, len));
+	EXPECT_OK(client = unix_bound(SOCK_STREAM, &client_addr, client_len));
+	EXPECT_RET(0, LIBC(connect(client, (struct sockaddr *)&addr, len)));
+	EXPECT_RET(3, LIBC(send(client, "bye", 3, 0)));
+	EXPECT_RET(0, LIBC(close(client)));
+	EXPECT_OK(client = unix_connected(SOCK_STREAM, &addr, len));
+	EXPECT_RET(0, LIBC(close(client))); /* and one that sent nothing */
+	peer_len = sizeof(peer);
+	EXPECT_OK(conn = LIBC(accept(listener, (struct sockaddr *)&peer,
+				     &peer_len)));
+	why = addr_problem(&peer, peer_len, &client_addr, client_len);
+	EXPECT(!why, "accept: %s", why);
+	EXPECT_RET(3, LIBC(read(conn, buf, sizeof(buf))));
+	EXPECT(memcmp(buf, "bye", 3) == 0, "expected \"bye\", got \"%.3s\"",
+	       buf);
+	EXPECT_RET(0, LIBC(read(conn, buf, sizeof(buf))));
+	peer_len = sizeof(peer);
+	EXPECT_RET(0, LIBC(getpeername(conn, (struct sockaddr *)&peer,
+				       &peer_len)));
+	why = addr_problem(&peer, peer_len, &client_addr, client_len);
+	EXPECT(!why, "getpeername: %s", why);
+	peer_len = sizeof(peer);
+	EXPECT_OK(conn = LIBC(accept(listener, (struct sockaddr *)&peer,
+				     &peer_len)));
+	EXPECT_EQ(UNNAMED_ADDR_LEN, peer_len);
+	EXPECT_RET(0, LIBC(read(conn, buf, sizeof(buf))));
+	unlink("/tmp/ut-stream-gone");
+	unlink("/tmp/ut-stream-gone-c");
+}
+
+#define GONE_PATH "/tmp/ut-stream-gone2"
+
+static int connect_close_later(void *arg)
+{
+	socklen_t len;
+	struct sockaddr_un addr = path_addr(GONE_PATH, &len);
+	int fd;
+
+	(void)arg;
+	sleep_ms(DELAY_MS);
+	fd = unix_connected(SOCK_STREAM, &addr, len);
+	if (fd < 0 || send(fd, "bye", 3, 0) != 3 || close(fd) < 0)
+		return 1;
+	fd = unix_connected(SOCK_STREAM, &addr, len);
+	return fd < 0 || close(fd) < 0 ? 1 : 0;
+}
+
+/* The same while the server sleeps in accept: it wakes with the
+ * connection, not an error. */
+static void accept_wakes_for_closed_client(void)
+{
+	socklen_t len;
+	struct sockaddr_un addr = path_addr(GONE_PATH, &len), peer;
+	socklen_t peer_len;
+	int listener, conn;
+	char buf[8];
+	pid_t pid;
+
+	EXPECT_OK(listener = unix_listener(&addr, len));
+	EXPECT_OK(pid = spawn(connect_close_later, NULL));
+	peer_len = sizeof(peer);
+	EXPECT_OK(conn = LIBC(accept(listener, (struct sockaddr *)&peer,
+				     &peer_len)));
+	EXPECT_RET(3, read_full(conn, buf, sizeof(buf))); /* to EOF */
+	EXPECT_EXITED(wait_status(pid), 0);
+	peer_len = sizeof(peer);
+	EXPECT_OK(conn = LIBC(accept(listener, (struct sockaddr *)&peer,
+				     &peer_len)));
+	EXPECT_RET(0, LIBC(read(conn, buf, sizeof(buf))));
+	unlink(GONE_PATH);
+}
+
 /* The peer reads EOF; this end can still read what the peer sends. */
 static void shutdown_wr_gives_eof(void)
 {
@@ -266,6 +353,8 @@ const struct test_case unix_stream_tests[] = {
 	{ "stream_peek", stream_peek },
 	{ "path_round_trip", path_round_trip },
 	{ "connect_before_accept", connect_before_accept },
+	{ "accept_after_client_closed", accept_after_client_closed },
+	{ "accept_wakes_for_closed_client", accept_wakes_for_closed_client },
 	{ "shutdown_wr_gives_eof", shutdown_wr_gives_eof },
 	{ "shutdown_rd_gives_eof", shutdown_rd_gives_eof },
 	{ "read_waits_for_data", read_waits_for_data },
