@@ -27,8 +27,9 @@ static struct wait_queue_head trace_wait;
 
 void ktrace_return_to_handler(void); /* entry.asm */
 
-/* Argument formats of the functions on the socket path (ints and pointers, 4 bytes each);
- * ret: the function returns an int worth printing. */
+/* Argument formats of the functions on the socket path (ints and pointers, 4 bytes each,
+ * read from the stack: only for functions GCC calls the standard way, which a static
+ * function whose address is never taken may not be); ret: print the returned int. */
 static const struct {
 	const char *name, *args;
 	int ret;
@@ -49,7 +50,6 @@ static const struct {
 	{ "inet_create", "sock=%p, protocol=%d", 1 },
 	{ "sock_map_fd", "sock=%p, flags=%#x", 1 },
 	{ "sock_alloc_file", "sock=%p, flags=%#x", 0 },
-	{ "sockfd_lookup_light", "fd=%d, err=%p, filep=%p", 0 },
 	{ "move_addr_to_kernel", "uaddr=%p, ulen=%d, kaddr=%p", 1 },
 	{ "inet_bind", "sock=%p, uaddr=%p, addr_len=%d", 1 },
 	{ "inet_listen", "sock=%p, backlog=%d", 1 },

@@ -80,7 +80,10 @@ int ptrace_signal(int sig)
 {
 	if (!current->ptracer || sig == SIGKILL)
 		return sig;
-	return ptrace_stop(sig);
+	current->ptrace_signal_stop = sig;
+	int resumed = ptrace_stop(sig);
+	current->ptrace_signal_stop = 0;
+	return resumed;
 }
 
 /* The tracer exits or detaches: its tracees go on untraced. */
@@ -165,6 +168,16 @@ long sys_ptrace(long request, pid_t pid, unsigned long addr, unsigned long data)
 			return -EINVAL;
 		t->ptrace_options = data;
 		return 0;
+	case PTRACE_GETSIGINFO: { /* the signal of a signal-delivery stop */
+		int info[32] = {
+			0
+		}; /* siginfo_t: si_signo, si_errno, si_code, ... */
+		if (!t->ptrace_signal_stop)
+			return -EINVAL;
+		info[0] = t->ptrace_signal_stop;
+		return copy_to_user((void *)data, info, sizeof(info)) ? -EFAULT
+								      : 0;
+	}
 	case PTRACE_GETEVENTMSG:
 		return put_user(t->ptrace_message, (unsigned long *)data);
 	case PTRACE_SYSCALL:

@@ -12,6 +12,8 @@
 
 #define ERESTARTNOINTR 513
 #define ERESTARTNOHAND 514
+#define ERESTART_RESTARTBLOCK \
+	516 /* restart through restart_syscall (nanosleep) */
 
 static const char *const signal_names[32] = {
 	NULL,	   "SIGHUP",  "SIGINT",	   "SIGQUIT", "SIGILL",	   "SIGTRAP",
@@ -385,9 +387,12 @@ static void syscall_restart(struct pt_regs *regs, struct k_sigaction *ka)
 	if ((long)regs->orig_ax < 0)
 		return;
 	long ret = regs->ax;
-	if (ret == -ERESTARTNOHAND && ka)
+	if ((ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK) && ka)
 		regs->ax = -EINTR;
-	else if (ret == -ERESTARTSYS && ka && !(ka->sa_flags & SA_RESTART))
+	else if (ret == -ERESTART_RESTARTBLOCK) { /* go on where it stopped */
+		regs->ax = __NR_restart_syscall;
+		regs->ip -= 2;
+	} else if (ret == -ERESTARTSYS && ka && !(ka->sa_flags & SA_RESTART))
 		regs->ax = -EINTR;
 	else if (ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
 		 ret == -ERESTARTNOHAND) {

@@ -19,7 +19,10 @@ long sys_getpid(void)
 
 long sys_getppid(void)
 {
-	return current->parent ? current->parent->pid : 0;
+	/* init is its own parent inside MenuOS; to user space, as on Linux, it has none */
+	return current->parent && current->parent != current
+		       ? current->parent->pid
+		       : 0;
 }
 
 long sys_getuid(void)

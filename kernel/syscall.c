@@ -15,6 +15,7 @@ typedef long (*sys_call_ptr_t)(unsigned long, unsigned long, unsigned long,
 #define __SYSCALL(nr, fn) [nr] = (sys_call_ptr_t)(void (*)(void))fn
 
 const sys_call_ptr_t sys_call_table[NR_syscalls] = {
+	__SYSCALL(__NR_restart_syscall, sys_restart_syscall),
 	__SYSCALL(__NR_exit, sys_exit),
 	__SYSCALL(__NR_fork, sys_fork),
 	__SYSCALL(__NR_read, sys_read),
@@ -61,6 +62,7 @@ const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_uname, sys_uname),
 	__SYSCALL(__NR_mprotect, sys_mprotect),
 	__SYSCALL(__NR_getpgid, sys_getpgid),
+	__SYSCALL(__NR__llseek, sys_llseek),
 	__SYSCALL(__NR__newselect, sys_select),
 	__SYSCALL(__NR_readv, sys_readv),
 	__SYSCALL(__NR_writev, sys_writev),
@@ -92,6 +94,7 @@ const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_unlinkat, sys_unlinkat),
 	__SYSCALL(__NR_readlinkat, sys_readlinkat),
 	__SYSCALL(__NR_faccessat, sys_faccessat),
+	__SYSCALL(__NR_pselect6, sys_pselect6),
 	__SYSCALL(__NR_ppoll, sys_ppoll),
 	__SYSCALL(__NR_dup3, sys_dup3),
 	__SYSCALL(__NR_pipe2, sys_pipe2),
@@ -116,6 +119,8 @@ const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_shutdown, sys_shutdown),
 	__SYSCALL(__NR_statx, sys_statx),
 	__SYSCALL(__NR_clock_gettime64, sys_clock_gettime64),
+	__SYSCALL(__NR_pselect6_time64, sys_pselect6_time64),
+	__SYSCALL(__NR_ppoll_time64, sys_ppoll_time64),
 };
 
 void do_syscall(struct pt_regs *regs)

@@ -8,6 +8,8 @@
 #include <menuos/uaccess.h>
 #include <linux/time.h>
 
+#define ERESTART_RESTARTBLOCK 516
+
 #define PIT_HZ 1193182
 
 volatile unsigned long jiffies;
@@ -86,11 +88,19 @@ unsigned long long ktime_get_ns(void)
 	outb(0x20, 0x0A); /* read the master PIC's IRR */
 	if ((inb(0x20) & 1) && count > divisor / 2)
 		j++;
-	local_irq_restore(flags);
 	unsigned long long within =
 		(unsigned long long)(divisor - min(count, divisor)) *
 		1000000000ULL / PIT_HZ;
-	return (unsigned long long)j * (1000000000ULL / HZ) + within;
+	unsigned long long ns =
+		(unsigned long long)j * (1000000000ULL / HZ) + within;
+	/* Under emulation the counter and the interrupt do not always agree on when a
+	 * tick ends: never go back (a monotonic clock must not). */
+	static unsigned long long last_ns;
+	if (ns < last_ns)
+		ns = last_ns;
+	last_ns = ns;
+	local_irq_restore(flags);
+	return ns;
 }
 
 long sys_time(long *tloc)
@@ -148,6 +158,33 @@ long sys_clock_gettime64(int which, struct __kernel_timespec *tp)
 	return copy_to_user(tp, &k, sizeof(k)) ? -EFAULT : 0;
 }
 
+/* Sleeps until jiffies reaches end; on a signal, the time left goes to rem and the
+ * sleep can be resumed by restart_syscall (Linux's restart_block), so a signal that runs
+ * no handler (SIGCHLD, a tracer's stop) does not cut the sleep short. */
+static long do_nanosleep(unsigned long end, unsigned long asked,
+			 struct timespec *rem)
+{
+	unsigned long flags = local_irq_save();
+
+	while ((long)(jiffies - end) < 0 && !signal_pending_current())
+		sleep_on_current(end - jiffies);
+	local_irq_restore(flags);
+	if ((long)(jiffies - end) >= 0)
+		return 0;
+	if (rem) {
+		unsigned long left =
+			min(end - jiffies, asked); /* not the rounding tick */
+		struct timespec r = { left / HZ,
+				      (left % HZ) * (1000000000L / HZ) };
+		if (copy_to_user(rem, &r, sizeof(r)))
+			return -EFAULT;
+	}
+	current->restart_end = end;
+	current->restart_rem = rem;
+	current->restart_asked = asked;
+	return -ERESTART_RESTARTBLOCK;
+}
+
 long sys_nanosleep(const struct timespec *req, struct timespec *rem)
 {
 	struct timespec t;
@@ -159,24 +196,18 @@ long sys_nanosleep(const struct timespec *req, struct timespec *rem)
 	/* round up to whole ticks: never sleep less than asked */
 	unsigned long long ns =
 		(unsigned long long)t.tv_sec * 1000000000ULL + t.tv_nsec;
+	unsigned long asked =
+		(ns + (1000000000ULL / HZ) - 1) / (1000000000ULL / HZ);
 	/* +1: the current tick is partly over already (Linux does the same) */
-	unsigned long ticks =
-		(ns + (1000000000ULL / HZ) - 1) / (1000000000ULL / HZ) + 1;
-	unsigned long end = jiffies + ticks;
-	unsigned long flags = local_irq_save();
-	while ((long)(jiffies - end) < 0 && !signal_pending_current())
-		sleep_on_current(end - jiffies);
-	local_irq_restore(flags);
-	if ((long)(jiffies - end) < 0) {
-		if (rem) {
-			unsigned long left = end - jiffies;
-			struct timespec r = {
-				left / HZ, (left % HZ) * (1000000000L / HZ)
-			};
-			if (copy_to_user(rem, &r, sizeof(r)))
-				return -EFAULT;
-		}
+	return do_nanosleep(jiffies + asked + 1, asked, rem);
+}
+
+/* restart_syscall(0): the kernel's own way back into an interrupted nanosleep */
+long sys_restart_syscall(void)
+{
+	if (!current->restart_end)
 		return -EINTR;
-	}
-	return 0;
+	unsigned long end = current->restart_end;
+	current->restart_end = 0;
+	return do_nanosleep(end, current->restart_asked, current->restart_rem);
 }

@@ -49,6 +49,10 @@ struct task_struct {
 	struct task_struct *ptracer;
 	int ptrace_options; /* PTRACE_O_* */
 	int ptrace_syscall; /* stop at the next syscall entry and exit */
+	int ptrace_signal_stop; /* the signal of the current signal-delivery stop */
+	/* an interrupted nanosleep, for restart_syscall */
+	unsigned long restart_end, restart_asked;
+	struct timespec *restart_rem;
 	int ptrace_stopcode; /* (event << 8) | signal of the current stop */
 	int ptrace_reported; /* the tracer's wait has seen this stop (or exit) */
 	int ptrace_resume_sig; /* the signal the tracer resumed us with */

@@ -46,6 +46,7 @@ long sys_time(long *tloc);
 long sys_gettimeofday(struct timeval *tv, struct timezone *tz);
 long sys_clock_gettime(int which, struct timespec *tp);
 long sys_nanosleep(const struct timespec *req, struct timespec *rem);
+long sys_restart_syscall(void);
 
 /* kernel/signal.c */
 long sys_kill(pid_t pid, int sig);
@@ -99,6 +100,9 @@ long sys_write(unsigned int fd, const char *buf, size_t count);
 long sys_readv(unsigned int fd, const void *iov, int iovcnt);
 long sys_writev(unsigned int fd, const void *iov, int iovcnt);
 long sys_lseek(unsigned int fd, long offset, unsigned int whence);
+long sys_llseek(unsigned int fd, unsigned long offset_high,
+		unsigned long offset_low, long long *result,
+		unsigned int whence);
 long sys_open(const char *filename, int flags, int mode);
 long sys_close(unsigned int fd);
 long sys_dup(unsigned int fd);
@@ -115,6 +119,14 @@ long sys_chdir(const char *path);
 long sys_unlink(const char *path);
 long sys_getcwd(char *buf, unsigned long size);
 long sys_poll(struct pollfd *fds, unsigned int nfds, int timeout_ms);
+long sys_pselect6(int n, void *inp, void *outp, void *exp,
+		  const struct timespec *tsp, const unsigned long *sig);
+long sys_pselect6_time64(int n, void *inp, void *outp, void *exp,
+			 const struct __kernel_timespec *tsp,
+			 const unsigned long *sig);
+long sys_ppoll_time64(struct pollfd *ufds, unsigned int nfds,
+		      const struct __kernel_timespec *tsp,
+		      const unsigned long long *sigmask, size_t sigsetsize);
 long sys_select(int n, void *inp, void *outp, void *exp, struct timeval *tvp);
 
 /* net/socket.c */

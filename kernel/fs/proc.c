@@ -82,9 +82,11 @@ static void tasks_show(struct seq_buf *sb)
 		if (t->state == TASK_UNUSED)
 			continue;
 		unsigned long secs = (t->utime + t->stime) / HZ;
-		seq_printf(sb, "%5d %5d %5d %c    %2lu:%02lu:%02lu %s\n", t->pid,
-			   t->parent ? t->parent->pid : 0, t->pgid, state_char[t->state],
-			   secs / 3600, secs / 60 % 60, secs % 60, t->comm);
+		seq_printf(sb, "%5d %5d %5d %c    %2lu:%02lu:%02lu %s\n",
+			   t->pid,
+			   t->parent && t->parent != t ? t->parent->pid : 0,
+			   t->pgid, state_char[t->state], secs / 3600,
+			   secs / 60 % 60, secs % 60, t->comm);
 	}
 }
 

@@ -102,6 +102,22 @@ long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 	return ret;
 }
 
+/* _llseek(140): lseek with a 64-bit offset and result, which glibc's fseek uses on i386. */
+long sys_llseek(unsigned int fd, unsigned long offset_high,
+		unsigned long offset_low, long long *result,
+		unsigned int whence)
+{
+	long long offset = ((long long)offset_high << 32) | offset_low;
+
+	if (offset != (long)offset)
+		return -EOVERFLOW; /* MenuOS's files are far smaller than 2 GiB */
+	long ret = sys_lseek(fd, (long)offset, whence);
+	if (ret < 0)
+		return ret;
+	long long pos = ret;
+	return copy_to_user(result, &pos, sizeof(pos)) ? -EFAULT : 0;
+}
+
 long sys_getdents64(unsigned int fd, void *dirent, unsigned int count)
 {
 	struct file *f = fget(fd);

@@ -168,22 +168,21 @@ static int ask_select(void *ctx, struct poll_table_struct *pt)
 	return ready;
 }
 
-long sys_select(int n, void *inp, void *outp, void *exp, struct timeval *tvp)
+/* select with a timeout already in the kernel (NULL: none); select and pselect6 share it */
+static long select_kernel_timeout(int n, void *inp, void *outp, void *exp,
+				  const struct timeval *tv)
 {
 	struct select_ctx *c;
 	long ticks = -1, ret;
-	struct timeval tv;
 
 	if (n < 0)
 		return -EINVAL;
 	if (n > POLL_MAX_FDS)
 		n = POLL_MAX_FDS;
-	if (tvp) {
-		if (copy_from_user(&tv, tvp, sizeof(tv)))
-			return -EFAULT;
-		if (tv.tv_sec < 0 || tv.tv_usec < 0)
+	if (tv) {
+		if (tv->tv_sec < 0 || tv->tv_usec < 0)
 			return -EINVAL;
-		ticks = tv.tv_sec * HZ + (tv.tv_usec * HZ + 999999) / 1000000;
+		ticks = tv->tv_sec * HZ + (tv->tv_usec * HZ + 999999) / 1000000;
 		if (ticks)
 			ticks++; /* as ms_to_ticks */
 	}
@@ -209,24 +208,32 @@ out:
 	return ret;
 }
 
+long sys_select(int n, void *inp, void *outp, void *exp, struct timeval *tvp)
+{
+	struct timeval tv;
+
+	if (tvp && copy_from_user(&tv, tvp, sizeof(tv)))
+		return -EFAULT;
+	return select_kernel_timeout(n, inp, outp, exp, tvp ? &tv : NULL);
+}
+
 /* ppoll(309): poll with a timespec timeout and a signal mask for the wait (glibc's poll
  * is ppoll on newer kernels). */
-long sys_ppoll(struct pollfd *ufds, unsigned int nfds,
-	       const struct timespec *tsp, const unsigned long long *sigmask,
-	       size_t sigsetsize)
+/* ppoll with a timeout already in the kernel (NULL: none) */
+static long ppoll_kernel(struct pollfd *ufds, unsigned int nfds,
+			 const struct timespec *ts,
+			 const unsigned long long *sigmask, size_t sigsetsize)
 {
 	unsigned long long mask, saved = current->blocked;
-	struct timespec ts;
 	int timeout_ms = -1;
 	long ret;
 
-	if (tsp) {
-		if (copy_from_user(&ts, tsp, sizeof(ts)))
-			return -EFAULT;
-		if (ts.tv_sec < 0 || ts.tv_nsec < 0 ||
-		    ts.tv_nsec >= 1000000000L)
+	if (ts) {
+		if (ts->tv_sec < 0 || ts->tv_nsec < 0 ||
+		    ts->tv_nsec >= 1000000000L)
 			return -EINVAL;
-		timeout_ms = ts.tv_sec * 1000 + (ts.tv_nsec + 999999) / 1000000;
+		timeout_ms =
+			ts->tv_sec * 1000 + (ts->tv_nsec + 999999) / 1000000;
 	}
 	if (sigmask) {
 		if (sigsetsize != 8)
@@ -238,4 +245,92 @@ long sys_ppoll(struct pollfd *ufds, unsigned int nfds,
 	ret = sys_poll(ufds, nfds, timeout_ms);
 	current->blocked = saved;
 	return ret;
+}
+
+long sys_ppoll(struct pollfd *ufds, unsigned int nfds,
+	       const struct timespec *tsp, const unsigned long long *sigmask,
+	       size_t sigsetsize)
+{
+	struct timespec ts;
+
+	if (tsp && copy_from_user(&ts, tsp, sizeof(ts)))
+		return -EFAULT;
+	return ppoll_kernel(ufds, nfds, tsp ? &ts : NULL, sigmask, sigsetsize);
+}
+
+/* pselect6(308) and its 64-bit-time twin (413), which glibc's select() uses: select with a
+ * timespec, and a signal mask passed as { const sigset_t *ss; size_t ss_len; }. The time
+ * left is not written back (Linux does; programs rarely look). */
+static long do_pselect(int n, void *inp, void *outp, void *exp, long long sec,
+		       long nsec, int has_timeout, const unsigned long *sigarg)
+{
+	unsigned long long saved = current->blocked, mask;
+	struct timeval tv;
+	unsigned long sig[2];
+	long ret;
+
+	if (has_timeout) {
+		if (sec < 0 || nsec < 0 || nsec >= 1000000000L)
+			return -EINVAL;
+		tv.tv_sec = sec > 0x7fffffff ? 0x7fffffff : sec;
+		tv.tv_usec = (nsec + 999) / 1000;
+	}
+	if (sigarg) {
+		if (copy_from_user(sig, sigarg, sizeof(sig)))
+			return -EFAULT;
+		if (sig[0]) {
+			if (sig[1] != 8)
+				return -EINVAL;
+			if (copy_from_user(&mask, (void *)sig[0], sizeof(mask)))
+				return -EFAULT;
+			current->blocked = mask;
+		}
+	}
+	ret = select_kernel_timeout(n, inp, outp, exp,
+				    has_timeout ? &tv : NULL);
+	current->blocked = saved;
+	return ret;
+}
+
+long sys_pselect6(int n, void *inp, void *outp, void *exp,
+		  const struct timespec *tsp, const unsigned long *sig)
+{
+	struct timespec ts;
+
+	if (tsp && copy_from_user(&ts, tsp, sizeof(ts)))
+		return -EFAULT;
+	return do_pselect(n, inp, outp, exp, tsp ? ts.tv_sec : 0,
+			  tsp ? ts.tv_nsec : 0, tsp != NULL, sig);
+}
+
+long sys_pselect6_time64(int n, void *inp, void *outp, void *exp,
+			 const struct __kernel_timespec *tsp,
+			 const unsigned long *sig)
+{
+	struct __kernel_timespec ts;
+
+	if (tsp && copy_from_user(&ts, tsp, sizeof(ts)))
+		return -EFAULT;
+	return do_pselect(n, inp, outp, exp, tsp ? ts.tv_sec : 0,
+			  tsp ? ts.tv_nsec : 0, tsp != NULL, sig);
+}
+
+long sys_ppoll_time64(struct pollfd *ufds, unsigned int nfds,
+		      const struct __kernel_timespec *tsp,
+		      const unsigned long long *sigmask, size_t sigsetsize)
+{
+	struct __kernel_timespec ts;
+	struct timespec t32, *tp = NULL;
+
+	if (tsp) {
+		if (copy_from_user(&ts, tsp, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 ||
+		    ts.tv_nsec >= 1000000000LL)
+			return -EINVAL;
+		t32.tv_sec = ts.tv_sec > 0x7fffffff ? 0x7fffffff : ts.tv_sec;
+		t32.tv_nsec = ts.tv_nsec;
+		tp = &t32;
+	}
+	return ppoll_kernel(ufds, nfds, tp, sigmask, sigsetsize);
 }

@@ -5,6 +5,7 @@
 #ifndef _UAPI_ASM_UNISTD_H
 #define _UAPI_ASM_UNISTD_H
 
+#define __NR_restart_syscall 0
 #define __NR_exit	     1
 #define __NR_fork	     2
 #define __NR_read	     3
@@ -59,6 +60,7 @@
 #define __NR_mprotect	     125
 #define __NR_sigprocmask     126
 #define __NR_getpgid	     132
+#define __NR__llseek	     140
 #define __NR_getdents	     141
 #define __NR__newselect	     142
 #define __NR_readv	     145
@@ -92,6 +94,7 @@
 #define __NR_unlinkat	     301
 #define __NR_readlinkat	     305
 #define __NR_faccessat	     307
+#define __NR_pselect6	     308
 #define __NR_ppoll	     309
 #define __NR_dup3	     330
 #define __NR_pipe2	     331
@@ -116,6 +119,8 @@
 #define __NR_shutdown	     373
 #define __NR_statx	     383
 #define __NR_clock_gettime64 403
+#define __NR_pselect6_time64 413
+#define __NR_ppoll_time64    414
 
 /* one past the highest number the table knows; anything >= is -ENOSYS */
 #define NR_syscalls 440
