@@ -17,9 +17,11 @@ struct ubsan_data {
 
 static __noreturn void ubsan_report(const char *what, const void *data)
 {
-	const struct source_location *loc = &((const struct ubsan_data *)data)->loc;
+	const struct source_location *loc =
+		&((const struct ubsan_data *)data)->loc;
 
-	printk("UBSAN: %s in %s:%u:%u\n", what, loc->file, loc->line, loc->column);
+	printk("UBSAN: %s in %s:%u:%u\n", what, loc->file, loc->line,
+	       loc->column);
 	dump_backtrace((unsigned long)__builtin_frame_address(0));
 	panic("undefined behaviour in the kernel");
 }
@@ -33,14 +35,16 @@ struct type_mismatch_data {
 
 void __ubsan_handle_type_mismatch_v1(struct type_mismatch_data *data, void *ptr)
 {
-	ubsan_report(ptr ? "misaligned or too small object" : "NULL pointer access", data);
+	ubsan_report(ptr ? "misaligned or too small object"
+			 : "NULL pointer access",
+		     data);
 }
 
-#define UBSAN_HANDLER(name, what)                                       \
-	void __ubsan_handle_##name(void *data, void *a, void *b)       \
-	{                                                               \
-		(void)a, (void)b;                                       \
-		ubsan_report(what, data);                               \
+#define UBSAN_HANDLER(name, what)                                \
+	void __ubsan_handle_##name(void *data, void *a, void *b) \
+	{                                                        \
+		(void)a, (void)b;                                \
+		ubsan_report(what, data);                        \
 	}
 
 UBSAN_HANDLER(add_overflow, "signed integer overflow (+)")
@@ -52,9 +56,11 @@ UBSAN_HANDLER(shift_out_of_bounds, "shift out of bounds")
 UBSAN_HANDLER(out_of_bounds, "index out of bounds")
 UBSAN_HANDLER(load_invalid_value, "load of an invalid value (bool or enum)")
 UBSAN_HANDLER(pointer_overflow, "pointer overflow")
-UBSAN_HANDLER(vla_bound_not_positive, "variable-length array bound not positive")
+UBSAN_HANDLER(vla_bound_not_positive,
+	      "variable-length array bound not positive")
 UBSAN_HANDLER(nonnull_arg, "NULL passed as a nonnull argument")
-UBSAN_HANDLER(nonnull_return_v1, "NULL returned from a returns_nonnull function")
+UBSAN_HANDLER(nonnull_return_v1,
+	      "NULL returned from a returns_nonnull function")
 UBSAN_HANDLER(invalid_builtin, "invalid argument to a builtin")
 
 void __ubsan_handle_builtin_unreachable(void *data)
@@ -77,5 +83,6 @@ void __noreturn __stack_chk_fail(void)
 	unsigned long ret = (unsigned long)__builtin_return_address(0);
 	const char *fn = kallsyms_lookup(ret - 1, &off);
 
-	panic("stack-protector: Kernel stack is corrupted in: %s", fn ? fn : "?");
+	panic("stack-protector: Kernel stack is corrupted in: %s",
+	      fn ? fn : "?");
 }
