@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 
+from tests import qemu_stop
 from tests.harness import PROMPT, ROOT, Machine, TestFailure
 
 MACHINE = False
@@ -46,7 +47,7 @@ def run_case(case, fn):
         fn(m)
     except (TestFailure, AssertionError) as e:
         _machine.name = "linux_peer." + case
-        log = _machine.close(failed=True)
+        log = qemu_stop.close(_machine, failed=True)
         _machine = None
         raise type(e)("%s (serial log: %s)" % (e, os.path.relpath(log, ROOT)))
 
@@ -101,5 +102,5 @@ def test_zz_quit_powers_off():
         assert m.wait_exit(60) == 0, "the Linux peer did not power off cleanly"
     run_case("zz_quit_powers_off", case)
     if _machine is not None:
-        _machine.close()
+        qemu_stop.close(_machine)
         _machine = None
