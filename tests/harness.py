@@ -5,6 +5,7 @@ A kernel panic, an oops, a reboot or QEMU exiting when nobody asked fails the te
 (TestFailure), and the serial log of a failing group is kept under build/test-logs/."""
 import os
 import re
+import signal
 import socket
 import subprocess
 import threading
@@ -37,8 +38,10 @@ class Machine:
         if iso:
             cmd.append("--iso")
         cmd += list(args)
+        # a process group of its own: close() ends run-qemu.sh and the QEMU it started
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, cwd=ROOT)
+                                     stderr=subprocess.STDOUT, cwd=ROOT,
+                                     start_new_session=True)
         self.out = ""
         self.mark = 0
         self.lock = threading.Condition()
@@ -168,9 +171,11 @@ class Machine:
     def close(self, failed=False):
         if self.tty2:
             self.tty2.close()
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
+        try:  # the whole group: killing the script alone would orphan QEMU
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait()
         if failed:
             os.makedirs(LOG_DIR, exist_ok=True)
             path = os.path.join(LOG_DIR, self.name + ".log")
