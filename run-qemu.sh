@@ -137,8 +137,16 @@ qemu-system-i386 "${accel[@]}" -m 128M -display none -no-reboot \
 	-chardev stdio,id=con0,mux=on,signal=off -serial chardev:con0 -mon chardev=con0,mode=readline \
 	-serial tcp:127.0.0.1:"$tty2_port",server=on,wait=off \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	"${netargs[@]}" "${boot[@]}" "${gdb[@]}" "${extra[@]}"
-status=$?
+	"${netargs[@]}" "${boot[@]}" "${gdb[@]}" "${extra[@]}" <&0 &
+# QEMU runs as a child we wait for (to map its status); if this script is stopped
+# (timeout, kill), QEMU goes with it rather than running on as an orphan.
+qemu_pid=$!
+trap 'kill -TERM $qemu_pid 2>/dev/null' TERM INT HUP
+while :; do
+	wait $qemu_pid
+	status=$?
+	kill -0 $qemu_pid 2>/dev/null || break # wait was cut short by a signal: wait again
+done
 case $status in
 1) exit 0 ;;                                          # the kernel wrote 0: power-off
 3) echo "run-qemu: kernel panic" >&2; exit 2 ;;       # the kernel wrote 1: panic
