@@ -22,7 +22,6 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from tests import qemu_stop  # noqa: E402
 from tests.harness import ROOT, Machine  # noqa: E402
 
 PEER = os.path.join(ROOT, "build", "linux-peer")
@@ -45,7 +44,7 @@ def boot_times(runs, args, name):
         t0 = time.monotonic()
         m = Machine("bench-boot-%s-%d" % (name, i), args=args, boot_timeout=120)
         times.append(time.monotonic() - t0)
-        qemu_stop.close(m)
+        m.close()
     return times
 
 
@@ -62,7 +61,7 @@ def bench_runs(runs, args, name):
                 if line.startswith("bench:"):
                     print("  (%s) %s" % (name, line), file=sys.stderr)
     finally:
-        qemu_stop.close(m)
+        m.close()
     return values
 
 

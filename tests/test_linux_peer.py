@@ -9,7 +9,6 @@ import os
 import re
 import subprocess
 
-from tests import qemu_stop
 from tests.harness import PROMPT, ROOT, Machine, TestFailure
 
 MACHINE = False
@@ -47,7 +46,7 @@ def run_case(case, fn):
         fn(m)
     except (TestFailure, AssertionError) as e:
         _machine.name = "linux_peer." + case
-        log = qemu_stop.close(_machine, failed=True)
+        log = _machine.close(failed=True)
         _machine = None
         raise type(e)("%s (serial log: %s)" % (e, os.path.relpath(log, ROOT)))
 
@@ -102,5 +101,5 @@ def test_zz_quit_powers_off():
         assert m.wait_exit(60) == 0, "the Linux peer did not power off cleanly"
     run_case("zz_quit_powers_off", case)
     if _machine is not None:
-        qemu_stop.close(_machine)
+        _machine.close()
         _machine = None

@@ -10,7 +10,6 @@ import os
 import re
 import subprocess
 
-from tests import qemu_stop
 from tests.harness import PROMPT, ROOT, Machine, TestFailure, free_port
 
 MACHINE = False
@@ -37,12 +36,12 @@ def menuos(case):
         yield _machine
     except (TestFailure, AssertionError) as e:
         _machine.name = "linux_programs." + case
-        log = qemu_stop.close(_machine, failed=True)
+        log = _machine.close(failed=True)
         _machine = None
         raise type(e)("%s (serial log: %s)" % (e, os.path.relpath(log, ROOT)))
     except BaseException:
         _machine.name = "linux_programs." + case
-        qemu_stop.close(_machine, failed=True)
+        _machine.close(failed=True)
         _machine = None
         raise
 
@@ -227,5 +226,5 @@ def test_zz_close():
         with menuos("zz_close") as m:
             m.send("quit\n")
             assert m.wait_exit(20) == 0, "quit did not power off cleanly"
-        qemu_stop.close(_machine)
+        _machine.close()
         _machine = None
