@@ -202,6 +202,56 @@ long sys_nanosleep(const struct timespec *req, struct timespec *rem)
 	return do_nanosleep(jiffies + asked + 1, asked, rem);
 }
 
+/* clock_nanosleep(267) and its 64-bit twin (407), which glibc's sleep functions use: a
+ * relative sleep, or until an absolute time (TIMER_ABSTIME) of CLOCK_REALTIME or
+ * CLOCK_MONOTONIC. */
+static long clock_nanosleep_ns(int which, int flags, unsigned long long ns,
+			       struct timespec *rem)
+{
+	if (which != CLOCK_REALTIME && which != CLOCK_MONOTONIC)
+		return -EINVAL;
+	if (flags & 1) { /* TIMER_ABSTIME */
+		unsigned long long now = ktime_get_ns();
+		if (which == CLOCK_REALTIME)
+			now += (unsigned long long)boot_epoch * 1000000000ULL;
+		ns = ns > now ? ns - now : 0;
+		rem = NULL; /* an absolute sleep has no time left to report */
+	}
+	unsigned long asked =
+		(ns + (1000000000ULL / HZ) - 1) / (1000000000ULL / HZ);
+	return do_nanosleep(jiffies + asked + 1, asked, rem);
+}
+
+long sys_clock_nanosleep(int which, int flags, const struct timespec *req,
+			 struct timespec *rem)
+{
+	struct timespec t;
+
+	if (copy_from_user(&t, req, sizeof(t)))
+		return -EFAULT;
+	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
+		return -EINVAL;
+	return clock_nanosleep_ns(
+		which, flags,
+		(unsigned long long)t.tv_sec * 1000000000ULL + t.tv_nsec, rem);
+}
+
+long sys_clock_nanosleep_time64(int which, int flags,
+				const struct __kernel_timespec *req,
+				struct __kernel_timespec *rem)
+{
+	struct __kernel_timespec t;
+
+	if (copy_from_user(&t, req, sizeof(t)))
+		return -EFAULT;
+	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000LL)
+		return -EINVAL;
+	(void)rem; /* the time left is not reported in the 64-bit layout (a simplification) */
+	return clock_nanosleep_ns(
+		which, flags,
+		(unsigned long long)t.tv_sec * 1000000000ULL + t.tv_nsec, NULL);
+}
+
 /* restart_syscall(0): the kernel's own way back into an interrupted nanosleep */
 long sys_restart_syscall(void)
 {

@@ -46,7 +46,13 @@ long sys_time(long *tloc);
 long sys_gettimeofday(struct timeval *tv, struct timezone *tz);
 long sys_clock_gettime(int which, struct timespec *tp);
 long sys_nanosleep(const struct timespec *req, struct timespec *rem);
+struct __kernel_timespec;
 long sys_restart_syscall(void);
+long sys_clock_nanosleep(int which, int flags, const struct timespec *req,
+			 struct timespec *rem);
+long sys_clock_nanosleep_time64(int which, int flags,
+				const struct __kernel_timespec *req,
+				struct __kernel_timespec *rem);
 
 /* kernel/signal.c */
 long sys_kill(pid_t pid, int sig);

@@ -32,6 +32,10 @@ struct unix_sock {
 	struct inode *path_inode; /* the socket file of a path name */
 	pid_t peer_pid; /* SO_PEERCRED */
 	int peer_died; /* dgram: the connected peer closed (the next send: ECONNREFUSED) */
+	struct sockaddr_un
+		peer_addr; /* the peer's name when it connected (getpeername) */
+	int peer_addr_len;
+	int stream_was_paired; /* a stream that had a peer: getpeername still answers */
 	struct unix_rights *rights;
 	struct unix_sock *
 		next_all; /* every AF_UNIX socket, to drop references on close */
@@ -172,19 +176,22 @@ static int unix_bind(struct socket *sock, struct sockaddr *uaddr, int addr_len)
 static int unix_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
 {
 	struct unix_sock *u = unix_sk(sock->sk);
+	const struct sockaddr_un *a = &u->addr;
+	int len = u->addr_len;
 
-	if (peer) {
-		u = u->peer;
-		if (!u)
+	if (peer) { /* the peer's name, kept from the connection: it may have closed */
+		if (!u->peer && !u->stream_was_paired)
 			return -ENOTCONN;
+		a = &u->peer_addr;
+		len = u->peer_addr_len;
 	}
 	memset(uaddr, 0, sizeof(struct sockaddr_un));
-	if (!u->addr_len) {
+	if (!len) {
 		((struct sockaddr_un *)uaddr)->sun_family = AF_UNIX;
 		return SUN_PATH_OFF;
 	}
-	memcpy(uaddr, &u->addr, u->addr_len);
-	return u->addr_len;
+	memcpy(uaddr, a, len);
+	return len;
 }
 
 /* ---- files in flight (SCM_RIGHTS) ---- */
@@ -299,10 +306,20 @@ static void rights_deliver(struct unix_sock *u, struct msghdr *msg,
 
 /* ---- stream sockets ---- */
 
+/* Linux keeps a closed peer around (refcounted) for getpeername; MenuOS keeps its name. */
+static void unix_set_peer(struct unix_sock *u, struct unix_sock *peer)
+{
+	u->peer = peer;
+	u->peer_addr = peer->addr;
+	u->peer_addr_len = peer->addr_len;
+}
+
 static void unix_pair(struct unix_sock *a, struct unix_sock *b)
 {
-	a->peer = b;
-	b->peer = a;
+	unix_set_peer(a, b);
+	unix_set_peer(b, a);
+	a->stream_was_paired = b->stream_was_paired = a->sk.sk_type ==
+						      SOCK_STREAM;
 	a->sk.sk_state = b->sk.sk_state = TCP_ESTABLISHED;
 }
 
@@ -523,7 +540,7 @@ static int unix_dgram_connect(struct socket *sock, struct sockaddr *uaddr,
 	t = unix_find((struct sockaddr_un *)uaddr, len, SOCK_DGRAM);
 	if (IS_ERR(t))
 		return PTR_ERR(t);
-	u->peer = t;
+	unix_set_peer(u, t);
 	u->peer_pid = t->peer_pid;
 	sock->state = SS_CONNECTED;
 	return 0;
