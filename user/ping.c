@@ -44,12 +44,16 @@ static long tmin = -1, tmax, tsum;
 static long long tsum2;
 static long start_us;
 
+/* Microseconds since the first call: the epoch's microseconds overflow a 32-bit long. */
 static long now_us(void)
 {
+	static long base_sec = -1;
 	struct timeval tv;
 
 	gettimeofday(&tv, NULL);
-	return (long)tv.tv_sec * 1000000L + tv.tv_usec;
+	if (base_sec < 0)
+		base_sec = tv.tv_sec;
+	return (tv.tv_sec - base_sec) * 1000000L + tv.tv_usec;
 }
 
 static void on_sigint(int sig)
