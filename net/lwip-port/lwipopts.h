@@ -94,7 +94,7 @@
 #define LWIP_HAVE_LOOPIF	1
 #define LWIP_LOOPBACK_MAX_PBUFS 64
 /* 1 would break IPv4 loopback next to a NIC (only one netif at all). */
-#define LWIP_SINGLE_NETIF	   0
+#define LWIP_SINGLE_NETIF 0
 /* net/ethif.c prints the address DHCP got from the status callback */
 #define LWIP_NETIF_STATUS_CALLBACK 1
 #define LWIP_NETIF_LINK_CALLBACK   0

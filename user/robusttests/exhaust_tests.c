@@ -64,6 +64,7 @@ static void sockets_until_emfile(void)
 			break;
 		fds[n++] = (int)ret;
 	}
+	say("%s: %d sockets, then %s", test_name, n, result_str(ret));
 	EXPECT_RET(-EMFILE, ret);
 	EXPECT(n > MAX_FDS - 8, "expected about %d sockets, got only %d",
 	       MAX_FDS - 3, n);
@@ -174,6 +175,8 @@ static void connections_until_pools_run_out(void)
 		err = r.err;
 		where = r.where;
 	}
+	say("%s: %d connections in %d processes, then %s in %s", test_name,
+	    total, holders, err ? errno_name(err) : "no error", where);
 	EXPECT(err != 0,
 	       "expected lwIP's pools to run out, got %d connections "
 	       "with %d processes",
@@ -240,6 +243,8 @@ static void fork_until_table_full(void)
 		for (int i = 0; i < n; i++)
 			waitpid(pids[i], &status, 0);
 	}
+	say("%s: %d children, then %s", test_name, n,
+	    err ? errno_name(err) : "no error");
 	EXPECT(err == EAGAIN,
 	       "expected fork to fail with EAGAIN, got %s after "
 	       "%d children",
@@ -364,6 +369,8 @@ static void brk_until_enomem(void)
 	       "expected the brk child to exit cleanly, got %s",
 	       status_str(status));
 	got = WEXITSTATUS(status);
+	say("%s: brk grew by %d MiB of %ld KiB free", test_name, got,
+	    c.mem_free_kb);
 	EXPECT(got >= 32 && got * 1024 <= c.mem_free_kb,
 	       "expected brk to get most of the %ld KiB free, got %d MiB",
 	       c.mem_free_kb, got);
@@ -396,6 +403,8 @@ static void listen_backlog_overflow(void)
 		       i, result_str(err));
 		connected += err == 0;
 	}
+	say("%s: %d of %d clients got in with a backlog of 2", test_name,
+	    connected, CLIENTS);
 	EXPECT(connected >= 2 && connected < CLIENTS,
 	       "expected the backlog (2) to let some but not all of %d clients "
 	       "in, got %d",

@@ -6,7 +6,7 @@
 
 #include <linux/socket.h>
 
-#define IFNAMSIZ 16
+#define IFNAMSIZ    16
 #define IF_NAMESIZE 16
 
 /* ifr_flags (SIOCGIFFLAGS) */

@@ -11,7 +11,8 @@ struct if_nameindex {
 };
 
 unsigned int if_nametoindex(const char *ifname); /* 0 (errno ENODEV) if none */
-char *if_indextoname(unsigned int ifindex, char *ifname); /* NULL (ENXIO) if none */
+char *if_indextoname(unsigned int ifindex,
+		     char *ifname); /* NULL (ENXIO) if none */
 struct if_nameindex *if_nameindex(void); /* ends with {0, NULL} */
 void if_freenameindex(struct if_nameindex *ptr);
 
