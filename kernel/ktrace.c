@@ -171,9 +171,13 @@ static notrace void ktrace_patch(int on)
 {
 	static const unsigned char nop5[5] = { 0x0f, 0x1f, 0x44, 0x00, 0x00 };
 
-	for (const unsigned long *loc = __start_mcount_loc;
-	     loc < __stop_mcount_loc; loc++) {
-		unsigned char *ip = (unsigned char *)*loc;
+	/* a count, not two pointers compared: the linker's start and stop symbols */
+	size_t n = ((unsigned long)__stop_mcount_loc -
+		    (unsigned long)__start_mcount_loc) /
+		   sizeof(unsigned long);
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char *ip = (unsigned char *)__start_mcount_loc[i];
 		if (on) {
 			long rel = (long)ktrace_fentry - (long)(ip + 5);
 			ip[0] = 0xe8;
