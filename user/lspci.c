@@ -29,7 +29,7 @@ static int read_config(const struct pci_device *d, unsigned char *cfg, int len)
 	char path[64];
 	int fd, n;
 
-	snprintf(path, sizeof(path), "/proc/bus/pci/%02x/%02x.%d", d->bus,
+	snprintf(path, sizeof(path), "/proc/bus/pci/%02x/%02x.%u", d->bus,
 		 d->devfn >> 3, d->devfn & 7);
 	fd = open(path, O_RDONLY);
 	if (fd < 0)
@@ -57,13 +57,13 @@ static void show(const struct pci_device *d, int numeric, int verbose)
 	const char *cname, *vname, *dname;
 
 	if (read_config(d, cfg, sizeof(cfg)) < 0) {
-		printf("%02x:%02x.%d (configuration space unreadable)\n",
+		printf("%02x:%02x.%u (configuration space unreadable)\n",
 		       d->bus, d->devfn >> 3, d->devfn & 7);
 		return;
 	}
 	cls = cfg[0x0b] << 8 | cfg[0x0a];
 	rev = cfg[0x08];
-	printf("%02x:%02x.%d ", d->bus, d->devfn >> 3, d->devfn & 7);
+	printf("%02x:%02x.%u ", d->bus, d->devfn >> 3, d->devfn & 7);
 	cname = pci_class_name(cls);
 	vname = pci_vendor_name(d->vendor);
 	dname = pci_device_name(d->vendor, d->device);

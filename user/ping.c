@@ -101,7 +101,7 @@ static long parse_seconds_ms(const char *s)
 
 static long llsqrt(long long a)
 {
-	long long prev = ~((long long)1 << 63), x = a;
+	long long prev = 0x7fffffffffffffffLL, x = a; /* LLONG_MAX */
 
 	if (x > 0) {
 		while (x < prev) {
