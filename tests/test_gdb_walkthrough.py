@@ -100,7 +100,10 @@ class Gdb:
         self.out.wait(r"Continuing\.", 10, "'Continuing.' after %r" % line)
 
     def stopped(self, timeout=15, what="a breakpoint"):
-        return self._until(self.pending, timeout, what)
+        # With optimisation (make DEBUG=1 too) gdb writes "sock=sock@entry=0x..." for an
+        # argument it read at the call site; the value is the same, so read it as "sock=0x...".
+        text = self._until(self.pending, timeout, what)
+        return re.sub(r"\b(\w+)=\1@entry=", r"\1=", text)
 
     def close(self):
         if self.proc.poll() is None:
