@@ -1135,6 +1135,9 @@ static const struct known_bug {
 	{ "unix-rights-cycle",
 	  "an AF_UNIX socket sent (SCM_RIGHTS) into its own queue and closed "
 	  "is never freed (no garbage collector for files in flight): a leak" },
+	{ "ldt-from-user-memory",
+	  "LDT selectors read descriptors from user memory at linear 0-0xffff "
+	  "(no lldt at boot): a mapping there is a segment or a call gate" },
 	{ "sigreturn-fs-gs",
 	  "sigreturn/rt_sigreturn restore fs and gs from the frame unchecked; "
 	  "a bad selector faults in RESTORE_ALL (pop fs): an oops" },
@@ -1207,6 +1210,10 @@ int avoid_known_bugs(struct fuzz_call *c)
 {
 	unsigned long *fd;
 
+	if (c->nr == __NR_mmap2 && c->a[0] < 0x10000 && c->a[0]) {
+		c->a[0] = 0; /* nothing mapped where the LDT is read from */
+		return 1;
+	}
 	if (c->nr == __NR_clone && (c->a[0] & 0x01000000 /* CHILD_SETTID */) &&
 	    c->a[4] >= 0xc0000000u) {
 		c->a[4] = 0;

@@ -19,7 +19,8 @@
  *
  * The last line: "fuzz: N calls, F faults survived, seed S", where a fault
  * survived is a call the kernel refused with EFAULT or a batch killed by a
- * signal (SIGSEGV, SIGILL, ...) for what it did.
+ * fault signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS) for what
+ * it did.
  */
 #include "fuzz.h"
 
@@ -306,7 +307,8 @@ static void run_batch(int batch, int calls, int report_fd)
 
 /* ---- the parent ---- */
 
-static long calls_done, efaults, batches, killed, watchdog, stopped, avoided;
+static long calls_done, efaults, batches, killed, faulted, watchdog, stopped,
+	avoided;
 static long by_signal[65];
 static int first_deaths[8], ndeaths;
 
@@ -334,9 +336,17 @@ static void drain(int fd)
 	}
 }
 
+/* Signals for what the program did (a fault), not signals it sent. */
+static int fault_signal(int sig)
+{
+	return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
+	       sig == SIGFPE || sig == SIGTRAP || sig == SIGSYS;
+}
+
 static void note_death(int batch, int sig)
 {
 	killed++;
+	faulted += fault_signal(sig);
 	if (sig > 0 && sig < 65)
 		by_signal[sig]++;
 	if (ndeaths < 8)
@@ -549,7 +559,7 @@ int main(int argc, char **argv)
 	strays = sweep_strays();
 	while (waitpid(-1, NULL, WNOHANG) > 0)
 		;
-	faults = efaults + killed;
+	faults = efaults + faulted;
 	printf("fuzz: %ld batches: %ld ended by a signal, %ld by the watchdog,"
 	       " %ld stopped; %ld calls got EFAULT; %ld strays; %ld calls "
 	       "changed to avoid known bugs\n",

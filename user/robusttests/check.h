@@ -19,9 +19,9 @@
 struct test_case {
 	const char *name;
 	void (*run)(void);
-	/* a known kernel bug, described where the case is (this file): the
-	 * case is skipped unless -K, as it takes the kernel down */
-	const char *known_bug_file;
+	/* the name of a known kernel bug the case reproduces (described
+	 * above the case): skipped unless -K, as it takes the kernel down */
+	const char *known_bug;
 };
 
 extern const struct test_case exhaust_tests[], soak_tests[], isolation_tests[];
@@ -111,6 +111,8 @@ void read_counters(struct counters *c);
  * up to ms for closing connections to finish. 0, or -1 after printing
  * the failure. */
 int expect_counters_back(const struct counters *before, long slack_kb, long ms);
+
+int stream_client(int port, long long bytes); /* robusttests -c */
 
 /* The figures the harness adds up (make stress prints them). */
 void figures(long connections, long long bytes, long long lost);

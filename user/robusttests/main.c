@@ -14,6 +14,7 @@
  *              program that tried, with SIGSEGV or SIGILL
  *
  *   robusttests [-s] [-K] [all | AREA... | CASE...]
+ *   robusttests -c PORT BYTES   (a checked stream to sink; 0: endless)
  *
  * -s runs the long soak (make stress); -K also runs the cases of known
  * kernel bugs, which are otherwise skipped with the bug's name (they take
@@ -79,10 +80,10 @@ static void run_case(const struct test_case *tc, long timeout_ms)
 
 	test_name = tc->name;
 	test_failed = 0;
-	if (tc->known_bug_file && !with_known_bugs) {
-		say("%s ok (SKIPPED: known kernel bug %s, see %s; robusttests "
-		    "-K %s reproduces it)",
-		    tc->name, tc->name, tc->known_bug_file, tc->name);
+	if (tc->known_bug && !with_known_bugs) {
+		say("%s ok (SKIPPED: known kernel bug %s; robusttests -K %s "
+		    "reproduces it)",
+		    tc->name, tc->known_bug, tc->name);
 		passed++;
 		return;
 	}
@@ -169,12 +170,13 @@ static int run_arg(const char *arg)
 static void usage(void)
 {
 	say("usage: robusttests [-s] [-K] [all | AREA... | CASE...]");
+	say("       robusttests -c PORT BYTES");
 	for (int i = 0; i < NAREAS; i++) {
 		say("  area %s:", areas[i].name);
 		for (const struct test_case *tc = areas[i].cases; tc->name;
 		     tc++)
 			say("    %s%s", tc->name,
-			    tc->known_bug_file ? " (known kernel bug)" : "");
+			    tc->known_bug ? " (a known kernel bug)" : "");
 	}
 }
 
@@ -183,6 +185,8 @@ int main(int argc, char **argv)
 	int i = 1, ran = 0;
 
 	now_ms();
+	if (argc == 4 && strcmp(argv[1], "-c") == 0)
+		return stream_client(atoi(argv[2]), atoll(argv[3]));
 	signal(SIGINT, end_with_case);
 	signal(SIGTERM, end_with_case);
 	for (; i < argc && argv[i][0] == '-'; i++) {

@@ -713,6 +713,66 @@ static void random_close(void)
 	       sum.lost);
 }
 
+/* ---- robusttests -c PORT BYTES: a client for sink ---- */
+
+/* Sends BYTES of a checked stream to sink on 127.0.0.1:PORT (0: until the
+ * connection breaks), and compares sink's answer ("count adler32") with
+ * what was sent. The harness runs it against sink, and Ctrl-Cs sink in
+ * the middle of an endless one. Exit 0 when the answer matches (or, for
+ * an endless stream, when the connection broke with EPIPE/ECONNRESET). */
+int stream_client(int port, long long bytes)
+{
+	uint32_t a = 1, b = 0, rnd = 5;
+	long long sent = 0;
+	char reply[64];
+	int fd = tcp_connect(port), err = 0;
+	long n;
+
+	signal(SIGPIPE, SIG_IGN);
+	if (fd < 0) {
+		say("stream-client: connect: %s", result_str(fd));
+		return 1;
+	}
+	while (!bytes || sent < bytes) {
+		long len = 1 + (long)(rand32(&rnd) % CHUNK), w;
+
+		if (bytes && len > bytes - sent)
+			len = (long)(bytes - sent);
+		stream_fill(7, (uint64_t)sent, buf_out, len);
+		w = write_full(fd, buf_out, len);
+		if (w < 0) {
+			err = (int)-w;
+			break;
+		}
+		for (long i = 0; i < w; i++) {
+			a = (a + buf_out[i]) % 65521;
+			b = (b + a) % 65521;
+		}
+		sent += w;
+	}
+	if (err) {
+		say("stream-client: %lld bytes sent, then %s", sent,
+		    errno_name(err));
+		close(fd);
+		return !bytes && (err == EPIPE || err == ECONNRESET) ? 0 : 1;
+	}
+	shutdown(fd, SHUT_WR);
+	n = read_full(fd, reply, sizeof(reply) - 1);
+	close(fd);
+	reply[n > 0 ? n : 0] = 0;
+	if (n <= 0 || strtoll(reply, NULL, 10) != sent ||
+	    strtoul(strchr(reply, ' ') ? strchr(reply, ' ') : "", NULL, 16) !=
+		    (b << 16 | a)) {
+		say("stream-client: sent %lld bytes (adler32 %08x), sink "
+		    "answered \"%s\"",
+		    sent, b << 16 | a, reply);
+		return 1;
+	}
+	say("stream-client: %lld bytes, adler32 %08x: sink agrees", sent,
+	    b << 16 | a);
+	return 0;
+}
+
 const struct test_case soak_tests[] = {
 	{ "hello_replyhi", hello_replyhi, NULL },
 	{ "stream_checked", stream_checked, NULL },
