@@ -34,7 +34,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all run test bench debug gdb clean setup libc user lint format help extra linux-progs linux-peer FORCE
+.PHONY: all run test bench stress debug gdb clean setup libc user lint format help extra linux-progs linux-peer FORCE
 all: $(B)/kernel.elf $(B)/menuos.iso extra
 
 help:
@@ -44,6 +44,7 @@ help:
 	@echo "make gdb        in a second terminal: gdb with .gdbinit, connected (same GDB_PORT)"
 	@echo "make test       run every test; ends with 'N passed, N failed'"
 	@echo "make bench      print the benchmark table (MenuOS and the Linux peer)"
+	@echo "make stress     the long fuzz, exhaustion, soak and isolation runs, then their figures"
 	@echo "make EXTRA=DIR  (also make run EXTRA=DIR) the executables in DIR join /bin, as build/extra.cpio"
 	@echo "make linux-progs   tests/linux/*.c, static against glibc, into build/linux-progs/"
 	@echo "make linux-peer    Debian's i386 Linux with the same /bin, in build/linux-peer/ (./run-qemu.sh --linux)"
@@ -221,6 +222,12 @@ test: all
 
 bench: all linux-progs
 	$(PYTHON) tests/bench.py
+
+# The long versions of tests/test_robust.py: fuzz with random seeds, robusttests -s, the host
+# sanitizer tests and libFuzzer for a minute per target; prints the figures (README: "Hard to
+# break"). MENUOS_STRESS_SEEDS, MENUOS_STRESS_CALLS, MENUOS_STRESS_LIBFUZZER_SECONDS scale it.
+stress: all
+	$(PYTHON) tests/test_robust.py --stress
 
 # ---- Linux programs and the Linux peer --------------------------------------------------------
 # tests/linux/*.c are ordinary Linux programs: static i386 executables against Debian's glibc
