@@ -108,7 +108,8 @@ static void start_init_task(void)
  * kernel fail on purpose, so the tests can check what a kernel bug looks like. */
 /* no_sanitize: in make DEBUG=1 UBSan would report the NULL write before it faults, and the
  * test is about what the page fault handler shows. */
-static void __attribute__((noinline, no_sanitize("undefined"))) crash_test(const char *cmdline)
+static void __attribute__((noinline, no_sanitize("undefined")))
+crash_test(const char *cmdline)
 {
 	const char *arg = strstr(cmdline, "crashtest=");
 
