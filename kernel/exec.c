@@ -97,13 +97,18 @@ static int copy_strings(struct linux_binprm *bprm, const char *const *list,
 	return 0;
 }
 
-/* Copies bytes into another address space through the direct map. */
+/* Copies bytes into another address space through the direct map. Only user pages: the
+ * address may come from a syscall (clone's child_tidptr), and the kernel's own 4 MiB
+ * mappings have no page table to walk. */
 int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
 	       size_t n)
 {
+	if (addr + n < addr || addr + n > TASK_SIZE)
+		return -EFAULT;
 	while (n) {
 		uint32_t *pde = &mm->pgd[addr >> 22];
-		if (!(*pde & PTE_PRESENT))
+		if ((*pde & (PTE_PRESENT | PTE_USER)) !=
+		    (PTE_PRESENT | PTE_USER))
 			return -EFAULT;
 		uint32_t *pte = (uint32_t *)phys_to_virt(*pde & ~0xFFFu) +
 				((addr >> PAGE_SHIFT) & 1023);

@@ -60,20 +60,24 @@ void gdt_init(void)
 	gdt[GDT_ENTRY_TSS] =
 		segment((uint32_t)&tss, sizeof(tss) - 1, 0x89, 0x0);
 
-	asm volatile("lgdt %0\n\t"
-		     "ljmp %1, $1f\n1:\n\t"
-		     "mov %2, %%ax\n\t"
-		     "mov %%ax, %%ds\n\t"
-		     "mov %%ax, %%es\n\t"
-		     "mov %%ax, %%ss\n\t"
-		     "xor %%ax, %%ax\n\t"
-		     "mov %%ax, %%fs\n\t"
-		     "mov %%ax, %%gs\n\t"
-		     "ltr %w3"
-		     :
-		     : "m"(gdtr), "i"(__KERNEL_CS), "i"(__KERNEL_DS),
-		       "r"(GDT_ENTRY_TSS * 8)
-		     : "eax", "memory");
+	asm volatile(
+		"lgdt %0\n\t"
+		"ljmp %1, $1f\n1:\n\t"
+		"mov %2, %%ax\n\t"
+		"mov %%ax, %%ds\n\t"
+		"mov %%ax, %%es\n\t"
+		"mov %%ax, %%ss\n\t"
+		"xor %%ax, %%ax\n\t"
+		"mov %%ax, %%fs\n\t"
+		"mov %%ax, %%gs\n\t"
+		"ltr %w3\n\t"
+		/* A null LDT: the CPU starts with LDTR base 0, so without this an LDT
+		      * selector (fs = 0x7, say) would read descriptors from user memory. */
+		"lldt %%ax"
+		:
+		: "m"(gdtr), "i"(__KERNEL_CS), "i"(__KERNEL_DS),
+		  "r"(GDT_ENTRY_TSS * 8)
+		: "eax", "memory");
 }
 
 /* The TLS descriptors of the task about to run (kernel/tls.c), into GDT slots 6..8. */

@@ -378,6 +378,14 @@ static int tcp_writable(struct sock *sk)
 		tcp_sndqueuelen(pcb) < TCP_SND_QUEUELEN / 2);
 }
 
+/* Sends what tcp_write queued. A listening socket's pcb is lwIP's smaller tcp_pcb_listen,
+ * which tcp_output must never see (an assertion), and has nothing to send anyway. */
+static void tcp_push(struct sock *sk)
+{
+	if (sk->pcb && sk->sk_state != TCP_LISTEN)
+		tcp_output(sk->pcb);
+}
+
 int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size)
 {
 	int flags = msg->msg_flags;
@@ -439,13 +447,11 @@ int tcp_sendmsg(struct sock *sk, struct msghdr *msg, size_t size)
 			goto out_err;
 		}
 	}
-	if (sk->pcb)
-		tcp_output(sk->pcb);
+	tcp_push(sk);
 	return copied;
 
 out_err:
-	if (sk->pcb)
-		tcp_output(sk->pcb);
+	tcp_push(sk);
 	if (copied)
 		return copied;
 	if (err == -EPIPE && !(flags & MSG_NOSIGNAL))

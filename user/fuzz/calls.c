@@ -1126,21 +1126,9 @@ void gen_call(struct fuzz_call *c)
 static const struct known_bug {
 	const char *name, *what;
 } known_bugs[] = {
-	{ "clone-settid-kernel",
-	  "clone(CLONE_CHILD_SETTID, 0, 0, 0, 0xc0001000) writes the pid "
-	  "through the kernel's page directory (copy_to_mm): an oops" },
-	{ "send-on-listener",
-	  "send/write on a listening TCP socket calls lwIP's tcp_output on "
-	  "the listen pcb (net/tcp.c tcp_sendmsg): an assertion panic" },
 	{ "unix-rights-cycle",
 	  "an AF_UNIX socket sent (SCM_RIGHTS) into its own queue and closed "
 	  "is never freed (no garbage collector for files in flight): a leak" },
-	{ "ldt-from-user-memory",
-	  "LDT selectors read descriptors from user memory at linear 0-0xffff "
-	  "(no lldt at boot): a mapping there is a segment or a call gate" },
-	{ "sigreturn-fs-gs",
-	  "sigreturn/rt_sigreturn restore fs and gs from the frame unchecked; "
-	  "a bad selector faults in RESTORE_ALL (pop fs): an oops" },
 };
 
 void print_known_bugs(void)
@@ -1186,44 +1174,9 @@ static int no_unix_in_flight(unsigned long msghdr)
 	return changed;
 }
 
-/* The descriptor a call sends on (write, send, ...), or NULL. */
-static unsigned long *sending_fd(struct fuzz_call *c)
-{
-	switch (c->nr) {
-	case __NR_write:
-	case __NR_writev:
-	case __NR_sendto:
-	case __NR_sendmsg:
-	case __NR_sendmmsg:
-		return &c->a[0];
-	case __NR_socketcall:
-		if (c->block && c->block_len >= 4 &&
-		    (c->a[0] == SYS_SEND || c->a[0] == SYS_SENDTO ||
-		     c->a[0] == SYS_SENDMSG || c->a[0] == SYS_SENDMMSG))
-			return c->block;
-	}
-	return NULL;
-}
-
 /* 1 if the call was changed to keep clear of a known bug. */
 int avoid_known_bugs(struct fuzz_call *c)
 {
-	unsigned long *fd;
-
-	if (c->nr == __NR_mmap2 && c->a[0] < 0x10000 && c->a[0]) {
-		c->a[0] = 0; /* nothing mapped where the LDT is read from */
-		return 1;
-	}
-	if (c->nr == __NR_clone && (c->a[0] & 0x01000000 /* CHILD_SETTID */) &&
-	    c->a[4] >= 0xc0000000u) {
-		c->a[4] = 0;
-		return 1;
-	}
-	fd = sending_fd(c);
-	if (fd && sockopt(*fd, 30 /* SO_ACCEPTCONN */) == 1) {
-		*fd = (unsigned long)-1;
-		return 1;
-	}
 	if (c->nr == __NR_sendmsg)
 		return no_unix_in_flight(c->a[1]);
 	if (c->nr == __NR_socketcall && c->a[0] == SYS_SENDMSG && c->block &&

@@ -182,10 +182,6 @@ static void forged_frame(const unsigned long *a)
 		}
 	}
 	sp = frame + 8 + below(64);
-	if (!with_known_bugs) { /* sigcontext's gs and fs: bug sigreturn-fs-gs */
-		uint32_t *sc = a[0] == __NR_sigreturn ? sp : sp + 40;
-		sc[0] = sc[1] = 0;
-	}
 	__asm__ volatile("mov %%ecx, %%esp\n\t"
 			 "int $0x80\n\t"
 			 "mov $1, %%eax\n\t" /* if it came back here at all */
