@@ -316,8 +316,9 @@ static long timeval_to_jiffies_opt(const char *optval, unsigned int optlen,
 		*err = -EDOM;
 		return 0;
 	}
-	if (tv.tv_sec < 0 || (tv.tv_sec == 0 && tv.tv_usec == 0))
-		return MAX_SCHEDULE_TIMEOUT; /* 0 means "no timeout" */
+	if (tv.tv_sec < 0 || (tv.tv_sec == 0 && tv.tv_usec == 0) ||
+	    tv.tv_sec > __LONG_MAX__ / HZ - 1)
+		return MAX_SCHEDULE_TIMEOUT; /* 0 means "no timeout", as does a huge one */
 	return tv.tv_sec * HZ + (tv.tv_usec * HZ + 999999) / 1000000;
 }
 

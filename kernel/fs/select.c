@@ -105,6 +105,8 @@ static long ms_to_ticks(long ms)
 {
 	if (ms <= 0)
 		return ms < 0 ? -1 : 0;
+	if (ms > __LONG_MAX__ / HZ - 1000)
+		return -1; /* months: as good as forever, and ms * HZ would overflow */
 	return (ms * HZ + 999) / 1000 + 1;
 }
 
@@ -182,8 +184,13 @@ static long select_kernel_timeout(int n, void *inp, void *outp, void *exp,
 	if (tv) {
 		if (tv->tv_sec < 0 || tv->tv_usec < 0)
 			return -EINVAL;
-		ticks = tv->tv_sec * HZ + (tv->tv_usec * HZ + 999999) / 1000000;
-		if (ticks)
+		if (tv->tv_sec > __LONG_MAX__ / HZ - 1000 ||
+		    tv->tv_usec > __LONG_MAX__ / HZ - 1000000)
+			ticks = -1; /* as ms_to_ticks: forever, not an overflow */
+		else
+			ticks = tv->tv_sec * HZ +
+				(tv->tv_usec * HZ + 999999) / 1000000;
+		if (ticks > 0)
 			ticks++; /* as ms_to_ticks */
 	}
 	c = kzalloc(sizeof(*c));
@@ -232,8 +239,9 @@ static long ppoll_kernel(struct pollfd *ufds, unsigned int nfds,
 		if (ts->tv_sec < 0 || ts->tv_nsec < 0 ||
 		    ts->tv_nsec >= 1000000000L)
 			return -EINVAL;
-		timeout_ms =
-			ts->tv_sec * 1000 + (ts->tv_nsec + 999999) / 1000000;
+		if (ts->tv_sec < __INT_MAX__ / 1000 - 1) /* else forever */
+			timeout_ms = ts->tv_sec * 1000 +
+				     (ts->tv_nsec + 999999) / 1000000;
 	}
 	if (sigmask) {
 		if (sigsetsize != 8)
