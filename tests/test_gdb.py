@@ -9,7 +9,10 @@ MACHINE = False
 
 
 def gdb_batch(port, commands, timeout=60):
+    # QEMU starts its stub a moment after it is spawned, later on a busy machine: gdb
+    # retries a refused connection for connect-timeout seconds (15 by default)
     args = ["gdb", "-batch", "-nx", "-ex", "file build/kernel.elf",
+            "-ex", "set tcp connect-timeout 45",
             "-ex", "target remote 127.0.0.1:%d" % port]
     for c in commands:
         args += ["-ex", c]
