@@ -677,14 +677,22 @@ static int do_mmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen,
 	if (vlen > UIO_MAXIOV)
 		vlen = UIO_MAXIOV;
 	for (; done < vlen; done++) {
-		long n = ___sys_msg(sock, &mmsg[done].msg_hdr,
-				    flags | (recv && done ? MSG_DONTWAIT : 0),
-				    recv);
+		/* user addresses by arithmetic: &mmsg[done].msg_hdr on a NULL mmsg would be
+		 * undefined behaviour in C (UBSan says so), and the copy checks them anyway */
+		unsigned long entry =
+			(unsigned long)mmsg + done * sizeof(*mmsg);
+		long n = ___sys_msg(
+			sock,
+			(struct msghdr *)(entry +
+					  offsetof(struct mmsghdr, msg_hdr)),
+			flags | (recv && done ? MSG_DONTWAIT : 0), recv);
 		if (n < 0) {
 			err = n;
 			break;
 		}
-		if (put_user((unsigned int)n, &mmsg[done].msg_len)) {
+		if (put_user((unsigned int)n,
+			     (unsigned int *)(entry + offsetof(struct mmsghdr,
+							       msg_len)))) {
 			err = -EFAULT;
 			break;
 		}

@@ -107,7 +107,9 @@ long sys_llseek(unsigned int fd, unsigned long offset_high,
 		unsigned long offset_low, long long *result,
 		unsigned int whence)
 {
-	long long offset = ((long long)offset_high << 32) | offset_low;
+	/* shifted unsigned: a high word with its top bit set must not be a signed overflow */
+	long long offset = (long long)(((unsigned long long)offset_high << 32) |
+				       offset_low);
 
 	if (offset != (long)offset)
 		return -EOVERFLOW; /* MenuOS's files are far smaller than 2 GiB */
