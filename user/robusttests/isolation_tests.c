@@ -551,6 +551,35 @@ static void unix_rights_cycle(void)
 	close(sv[1]);
 }
 
+/* Bug ppoll-blocks-sigkill: ppoll (and pselect6) install the caller's
+ * signal mask as it is, SIGKILL included (rt_sigprocmask and sigreturn
+ * strip SIGKILL and SIGSTOP; these do not): the process sleeps in ppoll
+ * and nothing can kill it. */
+static int ppoll_all_blocked(void *arg)
+{
+	unsigned long long all = ~0ULL;
+
+	(void)arg;
+	sys6(309 /* ppoll */, 0, 0, 0, (long)&all, 8, 0);
+	return 0;
+}
+
+static void ppoll_blocks_sigkill(void)
+{
+	pid_t pid = spawn(ppoll_all_blocked, NULL);
+	int status;
+
+	EXPECT_OK(pid);
+	sleep_ms(200); /* asleep in ppoll */
+	kill(pid, SIGKILL);
+	status = wait_status_ms(pid, 3000);
+	EXPECT(child_signal(status) == SIGKILL,
+	       "expected SIGKILL to end a process asleep in ppoll with every "
+	       "signal blocked, got %s",
+	       status == -ETIMEDOUT ? "nothing (it cannot be killed)"
+				    : status_str(status));
+}
+
 const struct test_case isolation_tests[] = {
 	{ "kernel_memory_direct", kernel_memory_direct, NULL },
 	{ "kernel_memory_via_syscalls", kernel_memory_via_syscalls, NULL },
@@ -563,6 +592,8 @@ const struct test_case isolation_tests[] = {
 	{ "clone_settid_kernel", clone_settid_kernel, NULL },
 	{ "sigreturn_bad_fs", sigreturn_bad_fs, NULL },
 	{ "send_on_listener", send_on_listener, NULL },
+	{ "ppoll_blocks_sigkill", ppoll_blocks_sigkill,
+	  "ppoll-blocks-sigkill" },
 	{ "unix_rights_cycle", unix_rights_cycle, "unix-rights-cycle" },
 	{ NULL, NULL, NULL },
 };
