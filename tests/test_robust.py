@@ -140,6 +140,8 @@ def run_fuzz(m, calls, seed, timeout):
     got = FUZZ_LINE.search(text)
     assert got, "fuzz -s %d printed no summary:\n%s" % (seed, text[-1500:])
     assert int(got.group(1)) >= calls, "fuzz made %s of %d calls" % (got.group(1), calls)
+    unkillable = re.findall(r"fuzz: batch \d+ does not die of SIGKILL.*", text)
+    assert not unkillable, "\n".join(unkillable)
     return int(got.group(1)), int(got.group(2)), text
 
 
