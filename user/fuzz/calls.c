@@ -542,7 +542,10 @@ static uint32_t signal_number(void)
  * group, a child of ours, or nobody. Never 1, the shell, or our parent. */
 static uint32_t pid_arg(int may_be_zero)
 {
-	switch (below(6)) {
+	switch (below(7)) {
+	case 6: /* the batch's own traced child */
+		return partner_pid() > 0 ? (uint32_t)partner_pid()
+					 : (uint32_t)self_pid();
 	case 0:
 		return (uint32_t)-self_pid();
 	case 1:
@@ -563,18 +566,24 @@ static unsigned long sigaction_ptr(void)
 	if (chance(15))
 		return chance(50) ? 0 : bad_ptr();
 	sa = scratch(20);
-	switch (below(5)) {
+	switch (below(6)) {
 	case 0:
 		sa[0] = 0; /* SIG_DFL */
 		break;
 	case 1:
 		sa[0] = 1; /* SIG_IGN */
 		break;
+	case 2:
+	case 3: /* a real handler: the frame is built, and sigreturn used */
+		sa[0] = (uint32_t)(unsigned long)fuzz_handler;
+		break;
 	default: /* a handler that is not one: text, nothing, the kernel */
 		sa[0] = (uint32_t)bad_ptr();
 	}
-	sa[1] = chance(50) ? 0x04000000 /* SA_RESTORER */ : rnd();
-	sa[2] = (uint32_t)bad_ptr();
+	/* SA_RESTORER with ours or a bad one, SA_SIGINFO, SA_RESTART... */
+	sa[1] = chance(70) ? (rnd() & 0x1c000004) : rnd();
+	sa[2] = chance(60) ? (uint32_t)(unsigned long)fuzz_restorer
+			   : (uint32_t)bad_ptr();
 	sa[3] = rnd(), sa[4] = rnd();
 	return (unsigned long)sa;
 }

@@ -233,6 +233,19 @@ static void gen_any(struct fuzz_call *c)
 	gen_call(c);
 }
 
+/* A handler that returns (through the kernel's sigreturn), and a restorer
+ * (SA_RESTORER) that calls rt_sigreturn as glibc's does. */
+void fuzz_handler(int sig)
+{
+	(void)sig;
+}
+
+__asm__(".globl fuzz_restorer\n"
+	"fuzz_restorer:\n\t"
+	"mov $173, %eax\n\t"
+	"int $0x80\n\t"
+	"hlt\n");
+
 /* ---- one batch, in the child ---- */
 
 static void report(char what)

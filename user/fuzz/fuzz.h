@@ -74,9 +74,14 @@ int any_fd(void); /* mostly from the pool; closed, negative, huge too */
 int pool_fd(void);
 int pool_socket(void);
 int self_pid(void);
+int partner_pid(void); /* a child of the batch, traced by it, or 0 */
 int other_pid(void); /* a pid that is nobody's */
 void pool_cleanup_files(void); /* unlink what batches created, in the parent */
 extern int pool_sock_port; /* the listener's port */
+
+/* ---- fuzz.c: a signal handler and a restorer that work ---- */
+void fuzz_handler(int sig);
+void fuzz_restorer(void);
 
 /* ---- calls.c ---- */
 void gen_call(struct fuzz_call *c);

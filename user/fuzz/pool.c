@@ -9,6 +9,7 @@
 #include "fuzz.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -19,7 +20,7 @@
 
 static int pool[POOL_MAX], npool;
 static int sockets[POOL_MAX], nsockets;
-static int closed_fd = 40, my_pid;
+static int closed_fd = 40, my_pid, partner;
 int pool_sock_port = 30000;
 
 static void add(int fd, int is_socket)
@@ -109,12 +110,35 @@ static void unix_sockets(int nonblock)
 	add(listener, 1);
 }
 
+/* A child that asks to be traced by the batch and stops: ptrace's
+ * requests then have a real tracee (it dies with the batch's group). */
+static void start_partner(void)
+{
+	partner = fork();
+	if (partner == 0) {
+		close(REPORT_FD);
+		close(VERBOSE_FD);
+		__asm__ volatile("int $0x80" ::"a"(26 /* ptrace */),
+				 "b"(0 /* TRACEME */), "c"(0), "d"(0), "S"(0));
+		for (;;)
+			kill(getpid(), SIGSTOP), pause();
+	}
+	if (partner < 0)
+		partner = 0;
+}
+
+int partner_pid(void)
+{
+	return partner;
+}
+
 void pool_setup(int batch)
 {
 	int nonblock = (batch % 10) < 7 ? SOCK_NONBLOCK : 0, fds[2];
 
 	npool = nsockets = 0;
 	my_pid = getpid();
+	start_partner();
 	/* ports 30000-49999, a pair per batch; a recent batch's may linger */
 	pool_sock_port = 30000 + (batch * 2) % 20000;
 	tcp_sockets(nonblock);
