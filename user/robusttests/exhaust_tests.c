@@ -434,6 +434,91 @@ static void listen_backlog_overflow(void)
 	close(listener);
 }
 
+/* ---- queues nobody reads ---- */
+
+/* Sends (without blocking) into fd until EAGAIN or 20000 sends; the kernel
+ * must keep what it holds for a reader that never reads within bounds:
+ * returns the KiB of free memory that went, or -1 after printing why. */
+static long fill_queue(const char *what, int fd, const struct sockaddr *to,
+		       socklen_t tolen, long len)
+{
+	static char buf[4096];
+	struct counters before, after;
+	long sent = 0, ret = 0;
+	int i;
+
+	read_counters(&before);
+	for (i = 0; i < 20000; i++) {
+		ret = LIBC(sendto(fd, buf, len, MSG_DONTWAIT, to, tolen));
+		if (ret < 0)
+			break;
+		sent += ret;
+	}
+	read_counters(&after);
+	if (ret < 0 && ret != -EAGAIN && ret != -ENOBUFS && ret != -ENOMEM) {
+		fail("%s: expected the sends to stop with EAGAIN, ENOBUFS or "
+		     "ENOMEM, got %s",
+		     what, result_str(ret));
+		return -1;
+	}
+	say("%s: %s: %ld bytes in %d sends, then %s; %ld KiB of free memory "
+	    "went",
+	    test_name, what, sent, i, ret < 0 ? result_str(ret) : "no error",
+	    before.mem_free_kb - after.mem_free_kb);
+	return before.mem_free_kb - after.mem_free_kb;
+}
+
+/* UDP to a socket that never reads, AF_UNIX datagrams and streams to a
+ * peer that never reads, a pipe nobody reads: each holds a bounded amount,
+ * not whatever the sender sends. */
+static void queues_are_bounded(void)
+{
+	struct sockaddr_in a = loopback(7004);
+	int rx, tx, sv[2], p[2];
+	long went;
+
+	EXPECT_OK(rx = LIBC(socket(AF_INET, SOCK_DGRAM, 0)));
+	EXPECT_OK(LIBC(bind(rx, (struct sockaddr *)&a, sizeof(a))));
+	EXPECT_OK(tx = LIBC(socket(AF_INET, SOCK_DGRAM, 0)));
+	went = fill_queue("udp", tx, (struct sockaddr *)&a, sizeof(a), 1400);
+	EXPECT(went >= 0 && went < 4096,
+	       "expected a UDP socket that never reads to hold less than "
+	       "4 MiB, %ld KiB went",
+	       went);
+	close(rx);
+	close(tx);
+	EXPECT_OK(LIBC(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv)));
+	went = fill_queue("unix dgram", sv[0], NULL, 0, 4096);
+	EXPECT(went >= 0 && went < 4096,
+	       "expected an AF_UNIX datagram peer that never reads to hold "
+	       "less than 4 MiB, %ld KiB went",
+	       went);
+	close(sv[0]);
+	close(sv[1]);
+	EXPECT_OK(LIBC(socketpair(AF_UNIX, SOCK_STREAM, 0, sv)));
+	went = fill_queue("unix stream", sv[0], NULL, 0, 4096);
+	EXPECT(went >= 0 && went < 4096,
+	       "expected an AF_UNIX stream peer that never reads to hold less "
+	       "than 4 MiB, %ld KiB went",
+	       went);
+	close(sv[0]);
+	close(sv[1]);
+	EXPECT_OK(LIBC(pipe2(p, O_NONBLOCK)));
+	{
+		static char buf[4096];
+		long n = 0, ret;
+		while (n < (64L << 20) &&
+		       (ret = write(p[1], buf, sizeof(buf))) > 0)
+			n += ret;
+		EXPECT(n < (8L << 20),
+		       "expected a pipe to hold less than 8 MiB, "
+		       "it took %ld bytes",
+		       n);
+	}
+	close(p[0]);
+	close(p[1]);
+}
+
 const struct test_case exhaust_tests[] = {
 	{ "sockets_until_emfile", sockets_until_emfile, NULL },
 	{ "connections_until_pools_run_out", connections_until_pools_run_out,
@@ -441,5 +526,6 @@ const struct test_case exhaust_tests[] = {
 	{ "fork_until_table_full", fork_until_table_full, NULL },
 	{ "brk_until_enomem", brk_until_enomem, NULL },
 	{ "listen_backlog_overflow", listen_backlog_overflow, NULL },
+	{ "queues_are_bounded", queues_are_bounded, NULL },
 	{ NULL, NULL, NULL },
 };
