@@ -1,9 +1,10 @@
 /*
  * What the fuzzer's files share. fuzz.c drives batches of calls in forked
  * children and counts what happened; gen.c makes the values (numbers,
- * lengths, pointers into every kind of memory, socket addresses); pool.c
- * sets up the file descriptors a batch plays with; calls.c knows every
- * syscall number and makes arguments for it.
+ * lengths, pointers into every kind of memory, socket addresses); build.c
+ * the structures behind pointers; pool.c sets up the file descriptors a
+ * batch plays with; sockets.c makes the socket calls, calls.c every other
+ * syscall number; known_bugs.c steers clear of bugs found and not fixed.
  *
  * Everything a batch does follows from its seed, so "fuzz -s S -b B -v"
  * replays batch B of a run and shows each call.
@@ -27,6 +28,9 @@ struct fuzz_call {
 	uint32_t block_len; /* and its length (a short one ends a page) */
 	int ends_batch; /* execve, exit, sigreturn: nothing comes after it */
 };
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define PICK(a)	      ((a)[below(ARRAY_SIZE(a))]) /* a random element */
 
 /* ---- gen.c: randomness and values ---- */
 void rnd_seed(uint32_t seed, uint32_t batch);
@@ -83,9 +87,27 @@ extern int pool_sock_port; /* the listener's port */
 void fuzz_handler(int sig);
 void fuzz_restorer(void);
 
-/* ---- calls.c ---- */
+/* ---- build.c: structures for one call, in the scratch area ---- */
+unsigned long int_ptr(uint32_t v); /* a pointer to an int holding v */
+uint32_t msg_flags(void); /* MSG_*, mostly MSG_DONTWAIT */
+unsigned long time_ptr(int may_block); /* a struct timespec or timeval */
+unsigned long iov_ptr(uint32_t count, int write);
+uint32_t iov_count(void);
+unsigned long msghdr_ptr(int send);
+unsigned long mmsghdr_ptr(uint32_t vlen, int send);
+
+/* ---- sockets.c: the socket calls ---- */
+void gen_socketcall(struct fuzz_call *c);
+void socket_args(int call, unsigned long *a); /* SYS_SOCKET .. SENDMMSG */
+int direct_to_call(long nr); /* the sub-call of a direct syscall, or 0 */
+extern const short direct_socket[];
+int direct_socket_count(void);
+
+/* ---- calls.c: which call, and the other syscalls' arguments ---- */
 void gen_call(struct fuzz_call *c);
 const char *call_name(long nr);
+
+/* ---- known_bugs.c ---- */
 int avoid_known_bugs(struct fuzz_call *c); /* 1 if it changed the call */
 void print_known_bugs(void);
 

@@ -50,8 +50,6 @@ int chance(int percent)
 	return (int)below(100) < percent;
 }
 
-#define PICK(array) ((array)[below(sizeof(array) / sizeof((array)[0]))])
-
 uint32_t any_value(void)
 {
 	static const uint32_t values[] = {
