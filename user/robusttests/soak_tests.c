@@ -715,6 +715,68 @@ static void random_close(void)
 	       sum.lost);
 }
 
+/* ---- a socket shared by two processes, shut down under one of them ---- */
+
+struct blocked_arg {
+	int fd, what; /* 0: accept, 1: recv, 2: poll */
+};
+
+/* Sleeps in accept, recv or poll on a shared socket; exits 0 when that
+ * call comes back (any result). */
+static int block_on(void *p)
+{
+	struct blocked_arg *a = p;
+	struct pollfd pfd = { a->fd, POLLIN, 0 };
+	char c;
+
+	if (a->what == 0)
+		accept(a->fd, NULL, NULL);
+	else if (a->what == 1)
+		recv(a->fd, &c, 1, 0);
+	else
+		poll(&pfd, 1, -1);
+	return 0;
+}
+
+/* A process asleep in accept, recv or poll on a socket it shares with us:
+ * our shutdown of that socket must wake it (Linux: accept fails with
+ * EINVAL, recv returns 0, poll reports POLLIN|POLLHUP), not leave it
+ * asleep for good. */
+static void shared_socket_shutdown(void)
+{
+	static const char *const what[] = { "accept", "recv", "poll" };
+
+	for (int w = 0; w < 6; w++) {
+		struct blocked_arg a = { -1, w % 3 };
+		int listener = tcp_listener(7250, 4), client = -1, status;
+		pid_t pid;
+
+		EXPECT_OK(listener);
+		a.fd = listener;
+		if (a.what != 0) {
+			client = tcp_connect(7250);
+			EXPECT_OK(client);
+			a.fd = w < 3 ? client : accept(listener, NULL, NULL);
+			EXPECT_OK(a.fd);
+		}
+		EXPECT_OK(pid = spawn(block_on, &a));
+		sleep_ms(100); /* asleep by now */
+		shutdown(a.fd, SHUT_RDWR);
+		status = wait_status_ms(pid, 3000);
+		EXPECT(status >= 0 && WIFEXITED(status),
+		       "expected shutdown to wake a process asleep in %s on the "
+		       "same %s socket, got %s",
+		       what[a.what], a.what == 0 ? "listening" : "connected",
+		       status == -ETIMEDOUT ? "it still asleep after 3 s"
+					    : status_str(status));
+		if (a.fd != listener && a.fd != client)
+			close(a.fd);
+		if (client >= 0)
+			close(client);
+		close(listener);
+	}
+}
+
 /* ---- robusttests -c PORT BYTES: a client for sink ---- */
 
 /* Sends BYTES of a checked stream to sink on 127.0.0.1:PORT (0: until the
@@ -781,5 +843,6 @@ const struct test_case soak_tests[] = {
 	{ "many_clients", many_clients, NULL },
 	{ "sigint_mid_transfer", sigint_mid_transfer, NULL },
 	{ "random_close", random_close, NULL },
+	{ "shared_socket_shutdown", shared_socket_shutdown, NULL },
 	{ NULL, NULL, NULL },
 };
