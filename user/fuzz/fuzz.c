@@ -585,6 +585,10 @@ int main(int argc, char **argv)
 		}
 	}
 	pool_cleanup_files();
+	{ /* the last batch's helpers take a moment to die of their SIGKILL */
+		struct timespec ts = { 0, 300 * 1000000 };
+		nanosleep(&ts, NULL);
+	}
 	strays = sweep_strays();
 	while (waitpid(-1, NULL, WNOHANG) > 0)
 		;
