@@ -260,13 +260,18 @@ def test_libfuzzer():
 def stress():
     """The long versions, with the figures at the end. Nonzero exit status when anything
     was lost, leaked or failed."""
-    seeds = int(os.environ.get("MENUOS_STRESS_SEEDS", "6"))
+    seeds = int(os.environ.get("MENUOS_STRESS_SEEDS", "20"))
     per_seed = int(os.environ.get("MENUOS_STRESS_CALLS", "5000"))
     fuzz_seconds = os.environ.get("MENUOS_STRESS_LIBFUZZER_SECONDS", "60")
     fig = {"calls": 0, "faults": 0, "connections": 0, "bytes": 0, "lost": 0, "leaked": 0,
            "failures": 0}
     seeds_used, notes = [], []
     start = time.monotonic()
+
+    def note_bugs(text):
+        for bug in re.findall(r"known kernel bug ([\w-]+)", text):
+            if bug not in notes:
+                notes.append(bug)
 
     def step(what, fn):
         t = time.monotonic()
@@ -288,9 +293,7 @@ def stress():
             calls, faults, text = run_fuzz(m, per_seed, seed, timeout=3600)
             fig["calls"] += calls
             fig["faults"] += faults
-            for bug in re.findall(r"avoiding known kernel bug (\S+):", text):
-                if bug not in notes:
-                    notes.append(bug)
+            note_bugs(text)
             expect_back(m, before, "fuzz -s %d" % seed)
 
         for _ in range(seeds):
@@ -306,10 +309,7 @@ def stress():
                 fig["connections"] += int(conns)
                 fig["bytes"] += int(nbytes)
                 fig["lost"] += int(lost)
-            for line in skipped:
-                bug = re.search(r"known kernel bug (\S+),", line)
-                if bug and bug.group(1) not in notes:
-                    notes.append(bug.group(1))
+            note_bugs(" ".join(skipped))
 
         for name in ("exhaust", "soak", "isolation"):
             step("robusttests -s %s" % name, lambda n=name: area(n))
@@ -321,7 +321,7 @@ def stress():
         m.close(failed=fig["failures"] > 0)
 
     step("host: ASan/UBSan unit tests",
-         lambda: host_suite(["bash", "tests/host/robust/run.sh"], timeout=900))
+         lambda: note_bugs(host_suite(["bash", "tests/host/robust/run.sh"], timeout=900)[1]))
     libfuzzer = {}
 
     def run_libfuzzer():
