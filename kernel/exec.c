@@ -143,28 +143,29 @@ static int load_elf_binary(struct mm_struct *mm, const unsigned char *data,
 	    eh->e_phnum * sizeof(struct elf32_phdr) > size - eh->e_phoff)
 		return -ENOEXEC;
 
-	const struct elf32_phdr *ph = (const void *)(data + eh->e_phoff);
 	unsigned long brk = 0, low = TASK_SIZE;
 	*phdr_addr = 0;
 	for (int i = 0; i < eh->e_phnum; i++) {
-		if (ph[i].p_type != PT_LOAD || ph[i].p_memsz == 0)
+		struct elf32_phdr ph;
+
+		/* copied out: e_phoff need not be aligned, the struct must be */
+		memcpy(&ph, data + eh->e_phoff + i * sizeof(ph), sizeof(ph));
+		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
 			continue;
-		unsigned long start = ph[i].p_vaddr,
-			      end = start + ph[i].p_memsz;
-		if (ph[i].p_filesz > ph[i].p_memsz || ph[i].p_offset > size ||
-		    ph[i].p_filesz > size - ph[i].p_offset || end < start ||
+		unsigned long start = ph.p_vaddr, end = start + ph.p_memsz;
+		if (ph.p_filesz > ph.p_memsz || ph.p_offset > size ||
+		    ph.p_filesz > size - ph.p_offset || end < start ||
 		    end > TASK_SIZE || start < PAGE_SIZE)
 			return -ENOEXEC;
-		int err = map_user_range(mm, start, end, ph[i].p_flags & PF_W);
+		int err = map_user_range(mm, start, end, ph.p_flags & PF_W);
 		if (err)
 			return err;
-		err = copy_to_mm(mm, start, data + ph[i].p_offset,
-				 ph[i].p_filesz);
+		err = copy_to_mm(mm, start, data + ph.p_offset, ph.p_filesz);
 		if (err)
 			return err;
-		if (eh->e_phoff >= ph[i].p_offset &&
-		    eh->e_phoff < ph[i].p_offset + ph[i].p_filesz)
-			*phdr_addr = start + eh->e_phoff - ph[i].p_offset;
+		if (eh->e_phoff >= ph.p_offset &&
+		    eh->e_phoff < ph.p_offset + ph.p_filesz)
+			*phdr_addr = start + eh->e_phoff - ph.p_offset;
 		brk = max(brk, end);
 		low = min(low, start);
 	}

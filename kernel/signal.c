@@ -181,13 +181,12 @@ long sys_rt_sigprocmask(int how, const unsigned long long *set,
 	if (set) {
 		if (copy_from_user(&new_set, set, sizeof(new_set)))
 			return -EFAULT;
-		new_set &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 		if (how == SIG_BLOCK)
-			current->blocked |= new_set;
+			set_current_blocked(current->blocked | new_set);
 		else if (how == SIG_UNBLOCK)
-			current->blocked &= ~new_set;
+			set_current_blocked(current->blocked & ~new_set);
 		else if (how == SIG_SETMASK)
-			current->blocked = new_set;
+			set_current_blocked(new_set);
 		else
 			return -EINVAL;
 	}
@@ -362,9 +361,8 @@ long sys_sigreturn(void)
 	/* the restorer popped pretcode and sig before int $0x80 */
 	if (copy_from_user(&f, (void *)(regs->sp - 8), sizeof(f)))
 		goto badframe;
-	current->blocked =
-		(f.sc.oldmask | ((unsigned long long)f.extramask << 32)) &
-		~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	set_current_blocked(f.sc.oldmask |
+			    ((unsigned long long)f.extramask << 32));
 	return restore_sigcontext(regs, &f.sc);
 badframe:
 	force_sig(SIGSEGV);
@@ -379,8 +377,7 @@ long sys_rt_sigreturn(void)
 	/* the handler's `ret` popped pretcode */
 	if (copy_from_user(&f, (void *)(regs->sp - 4), sizeof(f)))
 		goto badframe;
-	current->blocked = f.uc.uc_sigmask &
-			   ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	set_current_blocked(f.uc.uc_sigmask);
 	return restore_sigcontext(regs, &f.uc.uc_mcontext);
 badframe:
 	force_sig(SIGSEGV);

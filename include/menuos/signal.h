@@ -3,8 +3,18 @@
 #define _MENUOS_SIGNAL_H
 
 #include <menuos/sched.h>
+#include <asm/signal.h>
 
 #define sigmask(sig) (1ULL << ((sig)-1))
+/* no mask a program gives may hold these: it could then never be killed or stopped */
+#define SIG_UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
+
+/* every change of current->blocked from a mask a program gave goes through here (Linux's
+ * set_current_blocked) */
+static inline void set_current_blocked(unsigned long long mask)
+{
+	current->blocked = mask & ~SIG_UNBLOCKABLE;
+}
 
 int send_sig(int sig, struct task_struct *t);
 int kill_pgrp(pid_t pgid, int sig);

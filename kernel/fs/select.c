@@ -5,6 +5,7 @@
 #include <menuos/io.h>
 #include <menuos/poll.h>
 #include <menuos/sched.h>
+#include <menuos/signal.h>
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
 #include <linux/time.h>
@@ -248,7 +249,7 @@ static long ppoll_kernel(struct pollfd *ufds, unsigned int nfds,
 			return -EINVAL;
 		if (copy_from_user(&mask, sigmask, sizeof(mask)))
 			return -EFAULT;
-		current->blocked = mask;
+		set_current_blocked(mask);
 	}
 	ret = sys_poll(ufds, nfds, timeout_ms);
 	current->blocked = saved;
@@ -291,7 +292,7 @@ static long do_pselect(int n, void *inp, void *outp, void *exp, long long sec,
 				return -EINVAL;
 			if (copy_from_user(&mask, (void *)sig[0], sizeof(mask)))
 				return -EFAULT;
-			current->blocked = mask;
+			set_current_blocked(mask);
 		}
 	}
 	ret = select_kernel_timeout(n, inp, outp, exp,

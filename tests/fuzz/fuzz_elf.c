@@ -12,25 +12,12 @@
 
 #include "harness.h"
 
-static int with_known_bugs = -1;
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct host_elf r;
-	uint32_t phoff;
 
-	if (with_known_bugs < 0) {
-		const char *v = getenv("ROBUST_KNOWN_BUGS");
-		with_known_bugs = v && *v == '1';
-	}
-	/* bug exec-phdr-misaligned: an odd e_phoff is a misaligned access */
-	if (!with_known_bugs && size >= 32) {
-		memcpy(&phoff, data + 28, 4);
-		if (phoff & 3)
-			return 0;
-	}
 	host_load_elf(data, size, 512, &r);
 	if (r.err == 0) {
 		if ((r.start_brk & 0xfff) || r.brk != r.start_brk ||

@@ -19,9 +19,6 @@ static const struct known_bug {
 	{ "unix-rights-cycle",
 	  "an AF_UNIX socket sent (SCM_RIGHTS) into its own queue and closed "
 	  "is never freed (no garbage collector for files in flight): a leak" },
-	{ "ppoll-blocks-sigkill",
-	  "ppoll and pselect6 take their signal mask as it is, SIGKILL and "
-	  "SIGSTOP included: the caller sleeps and cannot be killed" },
 };
 
 void print_known_bugs(void)
@@ -70,23 +67,6 @@ static int no_unix_in_flight(unsigned long msghdr)
 /* 1 if the call was changed to keep clear of a known bug. */
 int avoid_known_bugs(struct fuzz_call *c)
 {
-	if (c->nr == 309 ||
-	    c->nr == 414) { /* ppoll: bug ppoll-blocks-sigkill */
-		uint32_t *mask = (uint32_t *)c->a[3];
-		if (c->a[3] && !in_scratch(c->a[3], 8)) {
-			c->a[3] = 0;
-			return 1;
-		}
-		if (c->a[3] && (mask[0] & (1u << 8 | 1u << 18))) {
-			mask[0] &= ~(1u << 8 | 1u << 18); /* SIGKILL, SIGSTOP */
-			return 1;
-		}
-	}
-	if ((c->nr == 308 || c->nr == 413) &&
-	    c->a[5]) { /* pselect6: the same */
-		c->a[5] = 0;
-		return 1;
-	}
 	if (c->nr == __NR_sendmsg)
 		return no_unix_in_flight(c->a[1]);
 	if (c->nr == __NR_socketcall && c->a[0] == SYS_SENDMSG && c->block &&
