@@ -34,7 +34,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all run test bench stress debug gdb clean setup libc user lint format help extra linux-progs linux-peer FORCE
+.PHONY: all run test bench stress debug gdb clean setup libc user lint format help extra linux-progs linux-peer web serve-web FORCE
 all: $(B)/kernel.elf $(B)/menuos.iso extra
 
 help:
@@ -48,6 +48,8 @@ help:
 	@echo "make EXTRA=DIR  (also make run EXTRA=DIR) the executables in DIR join /bin, as build/extra.cpio"
 	@echo "make linux-progs   tests/linux/*.c, static against glibc, into build/linux-progs/"
 	@echo "make linux-peer    Debian's i386 Linux with the same /bin, in build/linux-peer/ (./run-qemu.sh --linux)"
+	@echo "make web        build/web/: MenuOS in the browser (v86 and xterm.js from npm, no install for the reader)"
+	@echo "make serve-web  serve build/web/ on http://127.0.0.1:$(PORT)/ (PORT=... for another port)"
 	@echo "make lint       clang-format check and cppcheck"
 	@echo "make format     reformat the C sources with .clang-format"
 	@echo "make compile_commands.json   for clangd and editors (uses bear)"
@@ -217,7 +219,7 @@ gdb:
 	@echo "MENUOS_GDB_PORT=$(GDB_PORT) gdb -q -iex 'set auto-load local-gdbinit off' -x .gdbinit"
 	@MENUOS_GDB_PORT=$(GDB_PORT) bash -c '[ -t 0 ] && set -m; gdb -q -iex "set auto-load local-gdbinit off" -x .gdbinit; exit $$?'
 
-test: all
+test: all web
 	$(PYTHON) tests/run_tests.py
 
 bench: all linux-progs
@@ -244,6 +246,35 @@ $(B)/linux-progs/%: tests/linux/%.c | $(SETUP)
 # with an initramfs of our /bin and the glibc programs: it boots to the same MenuOS shell.
 linux-peer: user linux-progs
 	@bash tools/linux-peer.sh build
+
+# ---- MenuOS in the browser ---------------------------------------------------------------------
+# build/web/ is a static page that boots the same build/kernel.elf in v86 (an x86 emulator in
+# WebAssembly) with its serial console in xterm.js. Their files come from the npm registry
+# through web/package-lock.json (npm ci, into build/npm/) and are copied beside the page, so it
+# needs nothing from the network once built. playwright-core is the browser test's
+# (tests/test_web.py). make DEBUG=1 builds the page around the debug kernel, like every target.
+NPM_DIR   := $(B)/npm
+NPM_STAMP := $(NPM_DIR)/.installed
+WEB_SRC   := web/index.html web/menuos.js web/menuos.css
+WEB_NPM   := v86/build/libv86.js v86/build/v86.wasm v86/build/v86-fallback.wasm \
+             @xterm/xterm/lib/xterm.js @xterm/xterm/css/xterm.css
+PORT      ?= 8086
+$(NPM_STAMP): web/package.json web/package-lock.json
+	@mkdir -p $(NPM_DIR)
+	@command -v npm >/dev/null || { echo "make web needs node and npm: bash tools/setup.sh"; exit 1; }
+	$(call say,NPM,$(NPM_DIR))
+	$(Q)cp web/package.json web/package-lock.json $(NPM_DIR)/
+	$(Q)cd $(NPM_DIR) && npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $@
+$(B)/.web-built: $(WEB_SRC) $(B)/kernel.elf $(NPM_STAMP)
+	$(call say,WEB,$(B)/web)
+	$(Q)rm -rf $(B)/web && mkdir -p $(B)/web
+	$(Q)cp $(WEB_SRC) $(B)/kernel.elf $(addprefix $(NPM_DIR)/node_modules/,$(WEB_NPM)) $(B)/web/
+	@touch $@
+web: $(B)/.web-built
+serve-web: web
+	@echo "MenuOS in the browser: http://127.0.0.1:$(PORT)/  (Ctrl-C stops the server)"
+	@cd $(B)/web && exec $(PYTHON) -m http.server --bind 127.0.0.1 $(PORT)
 
 # ---- code habits ------------------------------------------------------------------------------
 # cppcheck's ctuuninitvar is off for user code: a buffer the kernel fills (getsockopt's optval)

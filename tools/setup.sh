@@ -5,11 +5,15 @@ set -u
 pkgs=(qemu-system-x86 nasm gcc-i686-linux-gnu binutils-i686-linux-gnu libc6-dev-i386-cross
       linux-libc-dev-i386-cross grub-pc-bin grub-common xorriso mtools gdb python3
       clang-format cppcheck bear
-      tshark)  # reads the network tests' pcap (tests/test_network.py); noninteractive below
+      tshark   # reads the network tests' pcap (tests/test_network.py); noninteractive below
+      chromium)  # headless, for the browser test of make web (tests/test_web.py)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# make web needs node and npm (its packages come from the npm registry). Debian's only where
+# none is there: a node from elsewhere (NodeSource's bundles npm) conflicts with Debian's npm.
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -eq 0 ]; then
 	echo "setup: all build tools present"
 	exit 0
