@@ -8,48 +8,15 @@
 #include <menuos/sock.h>
 #include <menuos/uaccess.h>
 
-#define UNIX_RING \
-	(64 * 1024) /* a stream's receive ring; also the biggest datagram */
-#define UNIX_RIGHTS_MAX 16
-#define MAX_ABSTRACT	32
-#define SUN_PATH_OFF	2 /* offsetof(struct sockaddr_un, sun_path) */
+#include "af_unix.h"
 
-/* Files sent with SCM_RIGHTS, waiting for the receiver: at is the stream position they
- * came with, or the number of the datagram they came with. */
-struct unix_rights {
-	struct unix_rights *next;
-	unsigned long at;
-	int n;
-	struct file *files[UNIX_RIGHTS_MAX];
-};
-
-struct unix_sock {
-	struct sock sk; /* first: sk_free frees the whole unix_sock */
-	struct unix_sock *
-		peer; /* stream: the other end; dgram: the default destination */
-	struct sockaddr_un addr; /* the bound name */
-	int addr_len; /* 0: unnamed */
-	struct inode *path_inode; /* the socket file of a path name */
-	pid_t peer_pid; /* SO_PEERCRED */
-	int peer_died; /* dgram: the connected peer closed (the next send: ECONNREFUSED) */
-	struct sockaddr_un
-		peer_addr; /* the peer's name when it connected (getpeername) */
-	int peer_addr_len;
-	int stream_was_paired; /* a stream that had a peer: getpeername still answers */
-	struct unix_rights *rights;
-	struct unix_sock *
-		next_all; /* every AF_UNIX socket, to drop references on close */
-};
+#define MAX_ABSTRACT 32
+#define SUN_PATH_OFF 2 /* offsetof(struct sockaddr_un, sun_path) */
 
 static struct proto unix_proto;
-static struct unix_sock *all_unix_socks;
+struct unix_sock *all_unix_socks;
 static struct unix_sock *abstract_names[MAX_ABSTRACT];
 extern const struct proto_ops unix_stream_ops, unix_dgram_ops;
-
-static struct unix_sock *unix_sk(struct sock *sk)
-{
-	return container_of(sk, struct unix_sock, sk);
-}
 
 static struct unix_sock *unix_sock_alloc(int type)
 {
@@ -196,7 +163,7 @@ static int unix_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
 
 /* ---- files in flight (SCM_RIGHTS) ---- */
 
-static void rights_free(struct unix_rights *r)
+void unix_rights_free(struct unix_rights *r)
 {
 	for (int i = 0; i < r->n; i++)
 		fput(r->files[i]);
@@ -245,7 +212,7 @@ bad:
 	*err = -EINVAL;
 fail:
 	if (r)
-		rights_free(r);
+		unix_rights_free(r);
 	return NULL;
 }
 
@@ -258,6 +225,7 @@ static void rights_queue(struct unix_sock *to, struct unix_rights *r,
 	while (*p)
 		p = &(*p)->next;
 	*p = r;
+	unix_rights_inflight(r, 1);
 }
 
 /* Installs the files that came with data up to position upto (or with datagram upto)
@@ -267,16 +235,18 @@ static void rights_deliver(struct unix_sock *u, struct msghdr *msg,
 {
 	unsigned long used = 0;
 
+	/* a stream's files came with the byte at position at: only once it is read */
 	while (u->rights &&
-	       (stream ? u->rights->at <= upto : u->rights->at == upto)) {
+	       (stream ? u->rights->at < upto : u->rights->at == upto)) {
 		struct unix_rights *r = u->rights;
 		u->rights = r->next;
+		unix_rights_inflight(r, -1);
 		struct cmsghdr cm = { sizeof(cm) + r->n * sizeof(int),
 				      SOL_SOCKET, SCM_RIGHTS };
 		if (!msg->msg_control ||
 		    used + cm.cmsg_len > msg->msg_controllen) {
 			msg->msg_flags |= MSG_CTRUNC;
-			rights_free(
+			unix_rights_free(
 				r); /* no room: the files are closed, as Linux */
 			continue;
 		}
@@ -418,10 +388,10 @@ static int unix_stream_sendmsg(struct socket *sock, struct msghdr *msg,
 		return err;
 	if (msg->msg_name) { /* a stream has its peer: an address is refused */
 		if (r)
-			rights_free(r);
+			unix_rights_free(r);
 		return u->peer ? -EISCONN : -EOPNOTSUPP;
 	}
-	while (done < len || r) {
+	while (done < len) { /* nothing to send: files are dropped, as Linux */
 		struct unix_sock *p = u->peer;
 		if (!p) {
 			err = sock->state == SS_CONNECTED ? -EPIPE : -ENOTCONN;
@@ -462,7 +432,7 @@ static int unix_stream_sendmsg(struct socket *sock, struct msghdr *msg,
 		sk_wake(ps);
 	}
 	if (r)
-		rights_free(r);
+		unix_rights_free(r);
 	if (done)
 		return done;
 	if (err == -EPIPE && !(msg->msg_flags & MSG_NOSIGNAL))
@@ -585,13 +555,13 @@ static int unix_dgram_sendmsg(struct socket *sock, struct msghdr *msg,
 	struct sk_dgram *d = kmalloc(sizeof(*d) + len);
 	if (!d) {
 		if (r)
-			rights_free(r);
+			unix_rights_free(r);
 		return -ENOBUFS;
 	}
 	if (memcpy_from_msg(d->data, msg, &idx, &off, len)) {
 		kfree(d);
 		if (r)
-			rights_free(r);
+			unix_rights_free(r);
 		return -EFAULT;
 	}
 	d->len = len;
@@ -759,7 +729,8 @@ static int unix_release(struct socket *sock)
 	while (u->rights) {
 		struct unix_rights *r = u->rights;
 		u->rights = r->next;
-		rights_free(r);
+		unix_rights_inflight(r, -1);
+		unix_rights_free(r);
 	}
 	for (pp = &all_unix_socks; *pp; pp = &(*pp)->next_all)
 		if (*pp == u) {
@@ -767,6 +738,7 @@ static int unix_release(struct socket *sock)
 			break;
 		}
 	sk_free(sk);
+	unix_gc(); /* it may have been the last way into a cycle of sockets in flight */
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -525,18 +526,14 @@ static void send_on_listener(void)
 	close(listener);
 }
 
-/* Bug unix-rights-cycle: an AF_UNIX socket sent into its own queue
- * (SCM_RIGHTS) and closed is never freed: the runner finds a socket
- * leaked. */
-static void unix_rights_cycle(void)
+/* Sends fd over the AF_UNIX socket `over` with SCM_RIGHTS, one byte "x". */
+static long send_fd(int over, int fd)
 {
 	char control[sizeof(struct cmsghdr) + sizeof(int)];
 	struct cmsghdr *cm = (struct cmsghdr *)control;
 	struct iovec iov = { "x", 1 };
 	struct msghdr msg;
-	int sv[2];
 
-	EXPECT_OK(LIBC(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv)));
 	memset(&msg, 0, sizeof(msg));
 	msg.msg_iov = &iov;
 	msg.msg_iovlen = 1;
@@ -545,10 +542,126 @@ static void unix_rights_cycle(void)
 	cm->cmsg_len = sizeof(control);
 	cm->cmsg_level = SOL_SOCKET;
 	cm->cmsg_type = SCM_RIGHTS;
-	memcpy(control + sizeof(*cm), &sv[0], sizeof(int));
-	EXPECT_RET(1, LIBC(sendmsg(sv[1], &msg, 0)));
+	memcpy(control + sizeof(*cm), &fd, sizeof(int));
+	return LIBC(sendmsg(over, &msg, 0));
+}
+
+/* The fd that came with one byte on `on`, or -errno (-ENOENT: none came). */
+static long recv_fd(int on)
+{
+	char control[sizeof(struct cmsghdr) + sizeof(int)], byte;
+	struct cmsghdr *cm = (struct cmsghdr *)control;
+	struct iovec iov = { &byte, 1 };
+	struct msghdr msg;
+	int fd;
+	long n;
+
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_control = control;
+	msg.msg_controllen = sizeof(control);
+	n = LIBC(recvmsg(on, &msg, 0));
+	if (n < 0)
+		return n;
+	if (msg.msg_controllen < sizeof(control) || cm->cmsg_type != SCM_RIGHTS)
+		return -ENOENT;
+	memcpy(&fd, control + sizeof(*cm), sizeof(int));
+	return fd;
+}
+
+/* An AF_UNIX socket made and closed: a release, which runs the collector. */
+static void release_one(void)
+{
+	int fd = socket(AF_UNIX, SOCK_DGRAM, 0);
+
+	if (fd >= 0)
+		close(fd);
+}
+
+/* Sockets whose only references are in messages queued on themselves
+ * (SCM_RIGHTS) can never be received: the garbage collector of files in
+ * flight frees them (net/unix/garbage.c; once they leaked, the fuzzer's bug
+ * unix-rights-cycle). Here a socket in its own queue, closed in either
+ * order, two streams each in the other's queue, and a listener holding a
+ * connection that holds the listener. */
+static void unix_rights_cycle(void)
+{
+	struct counters before, after;
+	int sv[2], tv[2], l, c;
+	struct sockaddr_un a = { AF_UNIX, "/tmp/robust-gc.sock" };
+
+	read_counters(&before);
+	EXPECT_OK(LIBC(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv)));
+	EXPECT_RET(1, send_fd(sv[1], sv[0])); /* sv[0] into its own queue */
 	close(sv[0]);
 	close(sv[1]);
+
+	EXPECT_OK(LIBC(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv)));
+	EXPECT_RET(1, send_fd(sv[1], sv[0]));
+	close(sv[1]); /* the other order: freed at the next release */
+	close(sv[0]);
+	release_one();
+
+	EXPECT_OK(LIBC(socketpair(AF_UNIX, SOCK_STREAM, 0, sv)));
+	EXPECT_OK(LIBC(socketpair(AF_UNIX, SOCK_STREAM, 0, tv)));
+	EXPECT_RET(1, send_fd(sv[1], tv[0])); /* tv[0] waits in sv[0] */
+	EXPECT_RET(1, send_fd(tv[1], sv[0])); /* sv[0] waits in tv[0] */
+	close(sv[0]);
+	close(sv[1]);
+	close(tv[0]);
+	close(tv[1]);
+
+	unlink(a.sun_path);
+	EXPECT_OK(l = LIBC(socket(AF_UNIX, SOCK_STREAM, 0)));
+	EXPECT_OK(LIBC(bind(l, (struct sockaddr *)&a, sizeof(a))));
+	EXPECT_OK(LIBC(listen(l, 4)));
+	EXPECT_OK(c = LIBC(socket(AF_UNIX, SOCK_STREAM, 0)));
+	EXPECT_OK(LIBC(connect(c, (struct sockaddr *)&a, sizeof(a))));
+	EXPECT_RET(1, send_fd(c, l)); /* in the connection nobody accepted */
+	close(l);
+	close(c);
+	unlink(a.sun_path);
+
+	read_counters(&after);
+	EXPECT(after.sockets == before.sockets,
+	       "expected every socket of the cycles freed, got %ld of them "
+	       "left",
+	       after.sockets - before.sockets);
+}
+
+/* The collector must not take what can still be received: a socket whose
+ * last reference waits in the queue of a socket with an fd comes out
+ * alive, with the data queued on it, and so does one it holds in turn. */
+static void unix_rights_reachable(void)
+{
+	int sv[2], tv[2], uv[2];
+	long got, got2;
+	char buf[8];
+
+	EXPECT_OK(LIBC(socketpair(AF_UNIX, SOCK_STREAM, 0, sv)));
+	EXPECT_OK(LIBC(socketpair(AF_UNIX, SOCK_STREAM, 0, tv)));
+	EXPECT_OK(LIBC(socketpair(AF_UNIX, SOCK_STREAM, 0, uv)));
+	EXPECT_RET(5, LIBC(write(tv[1], "hello", 5)));
+	EXPECT_RET(1, send_fd(tv[1], uv[0])); /* uv[0] waits in tv[0] */
+	EXPECT_RET(1, send_fd(sv[1], tv[0])); /* tv[0] waits in sv[0] */
+	close(uv[0]);
+	close(tv[0]);
+	close(tv[1]);
+	release_one(); /* a collection, with both in flight only */
+	EXPECT_OK(got = recv_fd(sv[0]));
+	EXPECT_RET(5, LIBC(read(got, buf, 5)));
+	EXPECT(!memcmp(buf, "hello", 5),
+	       "expected the data queued on the socket in flight, got %.5s",
+	       buf);
+	EXPECT_OK(got2 = recv_fd(got));
+	EXPECT_RET(2, LIBC(write(uv[1], "hi", 2)));
+	EXPECT_RET(2, LIBC(read(got2, buf, 2)));
+	close(got);
+	close(got2);
+	close(sv[0]);
+	close(sv[1]);
+	close(uv[1]);
 }
 
 /* ppoll and pselect6 install a signal mask the caller gives for the wait:
@@ -600,6 +713,7 @@ const struct test_case isolation_tests[] = {
 	{ "sigreturn_bad_fs", sigreturn_bad_fs, NULL },
 	{ "send_on_listener", send_on_listener, NULL },
 	{ "masked_sleep_killable", masked_sleep_killable, NULL },
-	{ "unix_rights_cycle", unix_rights_cycle, "unix-rights-cycle" },
+	{ "unix_rights_cycle", unix_rights_cycle, NULL },
+	{ "unix_rights_reachable", unix_rights_reachable, NULL },
 	{ NULL, NULL, NULL },
 };

@@ -4,7 +4,8 @@
  * offset (one open file, two processes); a pipe's read end and a socket
  * passed the same way carry what the child writes; two fds go in one
  * datagram. A control buffer too small for the fds is MSG_CTRUNC and no
- * fd appears; an fd that is not open cannot be sent (EBADF).
+ * fd appears; reading the bytes before an fd's own byte leaves the fd
+ * waiting; an fd that is not open cannot be sent (EBADF).
  */
 #include "unixtests.h"
 
@@ -146,6 +147,27 @@ static void pass_ctrunc(void)
 	EXPECT_RET(next, LIBC(dup(0))); /* still the lowest: none was made */
 }
 
+/* The fd goes with its own byte of a stream: reading exactly the data
+ * before it leaves it waiting for the read of that byte. */
+static void rights_wait_for_their_byte(void)
+{
+	int sv[2], fd, got = -1, flags = 0;
+	char buf[8];
+
+	EXPECT_RET(0, LIBC(socketpair(AF_UNIX, SOCK_STREAM, 0, sv)));
+	EXPECT_OK(fd = LIBC(open(FILE_PATH, O_RDONLY)));
+	EXPECT_RET(5, LIBC(write(sv[0], "hello", 5)));
+	EXPECT_RET(1, send_fds(sv[0], &fd, 1));
+	EXPECT_RET(0, LIBC(close(fd)));
+	EXPECT_RET(5, read_full(sv[1], buf, 5));
+	EXPECT_RET(1, recv_fds(sv[1], &got, 1, &flags));
+	EXPECT(got >= 0,
+	       "expected the fd with the byte after the data, got none "
+	       "(flags 0x%x)",
+	       flags);
+	EXPECT_RET(0, LIBC(close(got)));
+}
+
 static void pass_bad_fd(void)
 {
 	int sv[2], bad = 60, fd;
@@ -166,6 +188,7 @@ const struct test_case unix_rights_tests[] = {
 	{ "pass_socket", pass_socket },
 	{ "pass_two_fds_dgram", pass_two_fds_dgram },
 	{ "pass_ctrunc", pass_ctrunc },
+	{ "rights_wait_for_their_byte", rights_wait_for_their_byte },
 	{ "pass_bad_fd", pass_bad_fd },
 	{ 0, 0 },
 };
