@@ -120,7 +120,7 @@ async function fetchKernel() {
 }
 
 async function boot() {
-	menuos.boots++;
+	const boots = ++menuos.boots; // a reset while kernel.elf loads makes this boot stale
 	resetProgress();
 	menuos.output = "";
 	menuos.bootSeconds = null;
@@ -136,6 +136,8 @@ async function boot() {
 		setState(`could not load kernel.elf (${e.message}): run make web`);
 		return;
 	}
+	if (boots !== menuos.boots)
+		return;
 	markStep("kernel", "done");
 	markStep("emulator", "active");
 	setState("loading the emulator");
