@@ -155,7 +155,7 @@ static int load_elf_binary(struct mm_struct *mm, const unsigned char *data,
 		unsigned long start = ph.p_vaddr, end = start + ph.p_memsz;
 		if (ph.p_filesz > ph.p_memsz || ph.p_offset > size ||
 		    ph.p_filesz > size - ph.p_offset || end < start ||
-		    end > TASK_SIZE || start < PAGE_SIZE)
+		    end > TASK_SIZE || start < MMAP_MIN_ADDR)
 			return -ENOEXEC;
 		int err = map_user_range(mm, start, end, ph.p_flags & PF_W);
 		if (err)

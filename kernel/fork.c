@@ -77,9 +77,6 @@ long sys_fork(void)
 #define CLONE_CHILD_CLEARTID 0x00200000
 #define CLONE_CHILD_SETTID   0x01000000
 
-int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
-	       size_t n);
-
 /* clone(2) as glibc's fork uses it (flags SIGCHLD | CLONE_CHILD_SETTID |
  * CLONE_CHILD_CLEARTID): a new process. Threads (CLONE_VM and friends) are not in MenuOS.
  * i386 argument order: flags, newsp, parent_tidptr, tls, child_tidptr. */

@@ -12,9 +12,6 @@
 #define TASK_UNMAPPED_BASE \
 	0x40000000UL /* TASK_SIZE / 3, Linux's legacy layout */
 
-int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
-	       size_t n);
-
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, unsigned long fd, unsigned long pgoff)
 {
@@ -39,8 +36,11 @@ long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 			goto out;
 	}
 	if (flags & MAP_FIXED) {
+		err = -EPERM; /* as Linux below mmap_min_addr */
+		if (addr < MMAP_MIN_ADDR)
+			goto out;
 		err = -EINVAL;
-		if (addr < PAGE_SIZE ||
+		if (addr + len < addr ||
 		    addr + len > USER_STACK_TOP - USER_STACK_MAX)
 			goto out;
 		unmap_user_range(mm, addr, addr + len);

@@ -318,24 +318,11 @@ static int setup_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 	return 0;
 }
 
-/* A selector the return to user mode can load into fs or gs: null, the user data segment
- * or a TLS slot set_thread_area filled. Any other one would fault in the kernel's own
- * `pop %fs` (or read a descriptor the task never made). */
-static int user_data_selector_ok(unsigned long sel)
-{
-	unsigned long idx = sel >> 3;
-
-	if (sel < 4 || sel == __USER_DS)
-		return 1;
-	return (sel & 7) == 3 && idx >= GDT_ENTRY_TLS_MIN &&
-	       idx < GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES &&
-	       current->tls_array[idx - GDT_ENTRY_TLS_MIN];
-}
-
 static long restore_sigcontext(struct pt_regs *regs,
 			       const struct sigcontext *sc)
 {
-	if (!user_data_selector_ok(sc->fs) || !user_data_selector_ok(sc->gs)) {
+	if (!user_data_selector_ok(current, sc->fs) ||
+	    !user_data_selector_ok(current, sc->gs)) {
 		force_sig(SIGSEGV); /* as a bad frame: nothing restored */
 		return 0;
 	}

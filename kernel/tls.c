@@ -27,6 +27,20 @@ static uint64_t tls_descriptor(const struct user_desc *u)
 	       ((uint64_t)flags << 52) | ((uint64_t)(u->base_addr >> 24) << 56);
 }
 
+/* A selector the return to user mode can load into fs or gs: null, the user data segment
+ * or a TLS slot set_thread_area filled. Any other one would fault in the kernel's own
+ * `pop %fs` (or read a descriptor the task never made). */
+int user_data_selector_ok(struct task_struct *t, unsigned long sel)
+{
+	unsigned long idx = sel >> 3;
+
+	if (sel < 4 || sel == __USER_DS)
+		return 1;
+	return (sel & 7) == 3 && idx >= GDT_ENTRY_TLS_MIN &&
+	       idx < GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES &&
+	       t->tls_array[idx - GDT_ENTRY_TLS_MIN];
+}
+
 long sys_set_thread_area(struct user_desc *u_info)
 {
 	struct user_desc info;
@@ -50,5 +64,12 @@ long sys_set_thread_area(struct user_desc *u_info)
 		return -EINVAL;
 	current->tls_array[idx - GDT_ENTRY_TLS_MIN] = tls_descriptor(&info);
 	load_TLS(current);
+	/* fs or gs may name the slot just emptied: the return to user mode would fault
+	 * loading it; it gets the null selector instead, as Linux's fixup gives it */
+	struct pt_regs *regs = task_pt_regs(current);
+	if (!user_data_selector_ok(current, regs->fs))
+		regs->fs = 0;
+	if (!user_data_selector_ok(current, regs->gs))
+		regs->gs = 0;
 	return 0;
 }

@@ -26,6 +26,8 @@ void tss_set_kernel_stack(unsigned long esp0);
 unsigned long tss_of_faulting_task_esp(void);
 struct task_struct;
 void load_TLS(struct task_struct *t);
+/* a selector the return to user mode can load into fs or gs (kernel/tls.c) */
+int user_data_selector_ok(struct task_struct *t, unsigned long sel);
 void trap_init(void);
 void init_IRQ(void);
 int request_irq(int irq, irq_handler_t handler);

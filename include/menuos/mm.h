@@ -14,6 +14,9 @@
 #define USER_STACK_MAX \
 	(8UL << 20) /* the stack grows on demand down to this size */
 #define TASK_SIZE PAGE_OFFSET
+/* Linux's vm.mmap_min_addr default: nothing of a program's below 64 KiB, so that a kernel
+ * bug following a NULL pointer (plus an offset) can never reach memory a program chose */
+#define MMAP_MIN_ADDR 0x10000UL
 
 /* page table entry bits */
 #define PTE_PRESENT 0x001
@@ -68,6 +71,9 @@ void unmap_user_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end);
 void protect_user_range(struct mm_struct *mm, unsigned long start,
 			unsigned long end, int writable);
+/* bytes into another address space, e.g. a program being loaded (kernel/exec.c) */
+int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
+	       size_t n);
 int user_page_ok(struct mm_struct *mm, unsigned long addr, int write);
 void switch_mm(struct mm_struct *mm);
 int handle_user_page_fault(struct mm_struct *mm, unsigned long addr);

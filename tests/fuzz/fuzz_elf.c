@@ -3,7 +3,7 @@
  * harness of tests/host/robust) on any bytes as an executable, in an
  * address space of at most 512 pages. AddressSanitizer catches a read past
  * the image or a write past a page; a load that works must keep its
- * promises (the program between 4 KiB and TASK_SIZE, brk page-aligned).
+ * promises (the program between mmap_min_addr, 64 KiB, and TASK_SIZE, brk page-aligned).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	host_load_elf(data, size, 512, &r);
 	if (r.err == 0) {
 		if ((r.start_brk & 0xfff) || r.brk != r.start_brk ||
-		    r.start_code < 0x1000 || r.start_code >= r.start_brk ||
+		    r.start_code < 0x10000 || r.start_code >= r.start_brk ||
 		    r.start_brk > 0xc0000000ul) {
 			fprintf(stderr,
 				"fuzz_elf: loaded with a broken promise: code "

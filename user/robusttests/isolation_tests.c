@@ -526,6 +526,66 @@ static void send_on_listener(void)
 	close(listener);
 }
 
+/* set_thread_area emptying the TLS slot %gs is loaded with: the return to
+ * user mode cannot load that selector again; %gs comes back null (as
+ * Linux), where once the kernel faulted in its own `pop %gs`. */
+static int empty_slot_under_gs(void *arg)
+{
+	static int tls_word;
+	/* struct user_desc: entry, base, limit, then seg_32bit (1),
+	 * limit_in_pages (0x10), useable (0x40) */
+	unsigned int desc[4] = { (unsigned int)-1,
+				 (unsigned int)(unsigned long)&tls_word,
+				 0xfffff, 0x51 };
+	unsigned int gs;
+
+	(void)arg;
+	if (sys6(243 /* set_thread_area */, (long)desc, 0, 0, 0, 0, 0) < 0)
+		return 2;
+	gs = desc[0] << 3 | 3;
+	__asm__ volatile("mov %0, %%gs" : : "r"(gs));
+	desc[1] = desc[2] = 0;
+	desc[3] = 0x20; /* seg_not_present: an empty slot */
+	if (sys6(243, (long)desc, 0, 0, 0, 0, 0) < 0)
+		return 3;
+	__asm__ volatile("mov %%gs, %0" : "=r"(gs));
+	return gs == 0 ? 0 : 4;
+}
+
+static void tls_slot_emptied_under_gs(void)
+{
+	pid_t pid = spawn(empty_slot_under_gs, NULL);
+	int status;
+
+	EXPECT_OK(pid);
+	status = wait_status_ms(pid, 3000);
+	EXPECT(status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	       "expected the program to go on with a null %%gs (exit 0), got "
+	       "%s",
+	       status == -ETIMEDOUT ? "a hang" : status_str(status));
+}
+
+/* Nothing of a program's goes below mmap_min_addr (64 KiB, as Linux), so a
+ * kernel bug following a NULL pointer can never land in memory a program
+ * filled; and a fixed mapping cannot wrap around into the kernel. */
+static void low_mappings_refused(void)
+{
+	const long rw = 3,
+		   fixed_anon = 0x10 | 0x20 | 0x02; /* FIXED|ANON|PRIVATE */
+	const unsigned long refused[] = { 0, 0x1000, 0xf000 };
+	long addr;
+
+	for (unsigned i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		EXPECT_RET(-EPERM, sys6(192 /* mmap2 */, (long)refused[i], 4096,
+					rw, fixed_anon, -1, 0));
+	EXPECT_RET(-EINVAL, sys6(192, (long)0xfffff000ul, 0x2000, rw,
+				 fixed_anon, -1, 0));
+	addr = sys6(192, 0x10000, 4096, rw, fixed_anon, -1, 0);
+	EXPECT_RET(0x10000, addr);
+	*(volatile char *)addr = 1;
+	EXPECT_RET(0, sys6(91 /* munmap */, addr, 4096, 0, 0, 0, 0));
+}
+
 /* Sends fd over the AF_UNIX socket `over` with SCM_RIGHTS, one byte "x". */
 static long send_fd(int over, int fd)
 {
@@ -713,6 +773,8 @@ const struct test_case isolation_tests[] = {
 	{ "sigreturn_bad_fs", sigreturn_bad_fs, NULL },
 	{ "send_on_listener", send_on_listener, NULL },
 	{ "masked_sleep_killable", masked_sleep_killable, NULL },
+	{ "tls_slot_emptied_under_gs", tls_slot_emptied_under_gs, NULL },
+	{ "low_mappings_refused", low_mappings_refused, NULL },
 	{ "unix_rights_cycle", unix_rights_cycle, NULL },
 	{ "unix_rights_reachable", unix_rights_reachable, NULL },
 	{ NULL, NULL, NULL },

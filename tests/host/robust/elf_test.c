@@ -153,6 +153,8 @@ static void test_header_checks(void)
 		{ "filesz past the end", 84 + 16, 4, 0x21, -ENOEXEC_ },
 		{ "vaddr 0", 84 + 8, 4, 0, -ENOEXEC_ },
 		{ "vaddr in page 0", 84 + 8, 4, 0xf00, -ENOEXEC_ },
+		{ "vaddr below mmap_min_addr", 84 + 8, 4, 0xf000, -ENOEXEC_ },
+		{ "vaddr at mmap_min_addr", 84 + 8, 4, 0x10000, 0 },
 		{ "vaddr in the kernel", 84 + 8, 4, 0xc0000000, -ENOEXEC_ },
 		{ "vaddr + memsz past TASK_SIZE", 84 + 8, 4, 0xbffff000,
 		  -ENOEXEC_ },
@@ -275,9 +277,9 @@ static const char *broken_promise(const struct host_elf *r)
 {
 	if (r->start_brk & 0xfff || r->brk != r->start_brk)
 		return "brk not page-aligned";
-	if (r->start_code < 0x1000 || r->start_code >= r->start_brk ||
+	if (r->start_code < 0x10000 || r->start_code >= r->start_brk ||
 	    r->start_brk > TASK_SIZE_)
-		return "the program outside [4 KiB, TASK_SIZE)";
+		return "the program outside [mmap_min_addr, TASK_SIZE)";
 	return NULL;
 }
 
