@@ -7,6 +7,7 @@ so; reset boots it again. A failing step leaves a screenshot in build/test-logs/
 One browser session runs every step in order (about 5 s in all); each case checks its step.
 Without Chromium the group says it was skipped; under CI (CI=true), where tools/setup.sh has
 installed it, a missing Chromium is a failure instead."""
+import filecmp
 import functools
 import http.server
 import json
@@ -25,6 +26,7 @@ STEPS = ["boot", "replyhi_hello", "strace_button", "quit", "reset"]
 
 _results = None
 _skipped = None
+_broken = None  # why the browser could not run at all: every case reports it, once tried
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -32,9 +34,23 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def page_is_current():
+    """build/web holds the page's sources as they are and the kernel.elf built now (make test
+    has just made it: `test: all web`)."""
+    pairs = [(os.path.join(ROOT, "web", f), os.path.join(WEB, f))
+             for f in ("index.html", "menuos.js", "menuos.css")]
+    pairs.append((os.path.join(ROOT, "build", "kernel.elf"), os.path.join(WEB, "kernel.elf")))
+    return all(os.path.exists(b) and filecmp.cmp(a, b, shallow=False) for a, b in pairs) \
+        and os.path.exists(os.path.join(WEB, "libv86.js"))
+
+
 def build_page():
-    """make web around the kernel that is built now: with DEBUG=1 when build/.kdebug says the
-    debug kernel is there (make DEBUG=1 test), so this never swaps kernels under a test run."""
+    """make web, only where the page is missing or stale (a run of this group alone): a make
+    during make test could rebuild the kernel from sources edited since. With DEBUG=1 when
+    build/.kdebug says the debug kernel is there, so the page gets the kernel the other groups
+    test."""
+    if page_is_current():
+        return
     kdebug = os.path.join(ROOT, "build", ".kdebug")
     debug = []
     if os.path.exists(kdebug):
@@ -76,7 +92,9 @@ def run_browser():
 
 def step(name):
     """The result of one step, or None when the group is skipped."""
-    global _results, _skipped
+    global _results, _skipped, _broken
+    if _broken is not None:
+        raise TestFailure(_broken)
     if _results is None and _skipped is None:
         if not os.path.exists(CHROMIUM) or not shutil.which("node"):
             why = "no Chromium at %s or no node (tools/setup.sh installs Debian's chromium " \
@@ -86,7 +104,11 @@ def step(name):
             _skipped = why
             print("web: skipped: " + why, flush=True)
         else:
-            _results = run_browser()
+            try:
+                _results = run_browser()
+            except TestFailure:
+                _broken = "the browser test could not run (the first case says why)"
+                raise
     if _skipped is not None:
         return None
     r = _results.get(name)
