@@ -139,6 +139,18 @@ static void tcp_apply_options(struct sock *sk, struct tcp_pcb *pcb)
 		tcp_nagle_disable(pcb);
 }
 
+/* The receive ring of a socket that can carry data (a listener has none). */
+static int tcp_rx_ring(struct sock *sk)
+{
+	if (sk->rx_buf)
+		return 0;
+	sk->rx_buf = kmalloc(TCP_RX_RING);
+	if (!sk->rx_buf)
+		return -ENOBUFS;
+	sk->rx_size = TCP_RX_RING;
+	return 0;
+}
+
 static int tcp_new_pcb(struct sock *sk)
 {
 	struct tcp_pcb *pcb = tcp_new();
@@ -163,12 +175,10 @@ static err_t tcp_accept_cb(void *arg, struct tcp_pcb *newpcb, err_t err)
 	sk = sk_alloc(AF_INET, SOCK_STREAM, IPPROTO_TCP, &tcp_prot);
 	if (!sk)
 		goto refuse;
-	sk->rx_buf = kmalloc(TCP_RX_RING);
-	if (!sk->rx_buf) {
+	if (tcp_rx_ring(sk)) {
 		sk_free(sk);
 		goto refuse;
 	}
-	sk->rx_size = TCP_RX_RING;
 	sk->sk_rcvbuf = lsk->sk_rcvbuf;
 	sk->sk_sndbuf = lsk->sk_sndbuf;
 	sk->sk_reuse = lsk->sk_reuse;
@@ -248,10 +258,8 @@ int tcp_listen_start(struct sock *sk, int backlog)
 
 static int tcp_sk_init(struct sock *sk)
 {
-	sk->rx_buf = kmalloc(TCP_RX_RING);
-	if (!sk->rx_buf)
+	if (tcp_rx_ring(sk))
 		return -ENOBUFS;
-	sk->rx_size = TCP_RX_RING;
 	sk->sk_rcvbuf = TCP_WND;
 	sk->sk_sndbuf = TCP_SND_BUF;
 	return tcp_new_pcb(sk);
@@ -355,8 +363,24 @@ static int tcp_v4_connect(struct sock *sk, const struct sockaddr_in *sin)
 	return 0;
 }
 
+/* A listener that stops listening (Linux's inet_csk_listen_stop): shutdown(SHUT_RD) or
+ * connect(AF_UNSPEC). Its pcb is a listen pcb, which has no recv callback to clear
+ * (lwIP asserts), so it goes the way close takes it; the socket is a fresh one after,
+ * receive ring and all, and whoever sleeps in accept wakes to -EINVAL. */
+static int tcp_listen_stop(struct sock *sk)
+{
+	tcp_sk_close(sk);
+	sk->sk_state = TCP_CLOSE;
+	sk->sk_bound = 0;
+	sk_wake(sk);
+	return tcp_rx_ring(sk) ? -ENOBUFS : tcp_new_pcb(sk);
+}
+
+/* connect(AF_UNSPEC): back to a fresh, unbound socket. */
 static int tcp_sk_disconnect(struct sock *sk)
 {
+	if (sk->sk_state == TCP_LISTEN)
+		return tcp_listen_stop(sk);
 	if (sk->pcb) {
 		tcp_clear_callbacks(sk->pcb);
 		tcp_abort(sk->pcb);
@@ -520,15 +544,8 @@ int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags)
 
 static int tcp_sk_shutdown(struct sock *sk, int how)
 {
-	if (sk->sk_state == TCP_LISTEN) {
-		if (how & RCV_SHUTDOWN) { /* a listener that stops listening */
-			tcp_sk_close(sk);
-			sk->sk_state = TCP_CLOSE;
-			sk->sk_bound = 0;
-			return tcp_new_pcb(sk);
-		}
-		return 0;
-	}
+	if (sk->sk_state == TCP_LISTEN)
+		return how & RCV_SHUTDOWN ? tcp_listen_stop(sk) : 0;
 	if ((how & SEND_SHUTDOWN) && !(sk->sk_shutdown & SEND_SHUTDOWN) &&
 	    sk->pcb) {
 		err_t err = tcp_shutdown(sk->pcb, 0, 1); /* our FIN */

@@ -273,6 +273,17 @@ def stress():
             if bug not in notes:
                 notes.append(bug)
 
+    machine = {"m": None, "boots": 0}
+
+    def reboot_after_kernel_failure():
+        """A kernel that failed spoils every later step: keep its log, boot another."""
+        log = machine["m"].close(failed=True)
+        machine["boots"] += 1
+        print("  (serial log: %s; the next steps run on a new MenuOS)" % os.path.relpath(log),
+              flush=True)
+        machine["m"] = boot("stress-%d" % machine["boots"])
+        machine["boot_counters"] = counters(machine["m"])
+
     def step(what, fn):
         t = time.monotonic()
         try:
@@ -283,28 +294,31 @@ def stress():
             if "not everything came back" in str(e):
                 fig["leaked"] += 1
             print("%-44s FAILED: %s" % (what, e), flush=True)
+            if machine["m"] and "the kernel failed" in str(e):
+                reboot_after_kernel_failure()
 
-    m = boot("stress")
+    machine["m"] = boot("stress")
     try:
-        boot_counters = counters(m)
+        machine["boot_counters"] = counters(machine["m"])
 
         def fuzz_round(seed):
-            before = counters(m)
-            calls, faults, text = run_fuzz(m, per_seed, seed, timeout=3600)
+            before = counters(machine["m"])
+            calls, faults, text = run_fuzz(machine["m"], per_seed, seed, timeout=3600)
             fig["calls"] += calls
             fig["faults"] += faults
             note_bugs(text)
-            expect_back(m, before, "fuzz -s %d" % seed)
+            expect_back(machine["m"], before, "fuzz -s %d" % seed)
 
         for _ in range(seeds):
             seed = random.randrange(1, 1 << 31)
             seeds_used.append(seed)
             step("fuzz -n %d -s %d" % (per_seed, seed), lambda s=seed: fuzz_round(s))
         step("hello and a checksum transfer after fuzzing",
-             lambda: (hello_exchange(m), checksum_transfer(m, 7310, 16 << 20)))
+             lambda: (hello_exchange(machine["m"]),
+                      checksum_transfer(machine["m"], 7310, 16 << 20)))
 
         def area(name):
-            _, figures, skipped, _ = robusttests(m, "-s %s" % name, timeout=7200)
+            _, figures, skipped, _ = robusttests(machine["m"], "-s %s" % name, timeout=7200)
             for _, conns, nbytes, lost in figures:
                 fig["connections"] += int(conns)
                 fig["bytes"] += int(nbytes)
@@ -314,11 +328,12 @@ def stress():
         for name in ("exhaust", "soak", "isolation"):
             step("robusttests -s %s" % name, lambda n=name: area(n))
         step("Ctrl-C of sink in the middle of a transfer",
-             lambda: ctrl_c_sink_mid_transfer(m, 7311))
+             lambda: ctrl_c_sink_mid_transfer(machine["m"], 7311))
         step("everything back since boot",
-             lambda: expect_back(m, boot_counters, "the whole run"))
+             lambda: expect_back(machine["m"], machine["boot_counters"],
+                                 "the whole run since the last boot"))
     finally:
-        m.close(failed=fig["failures"] > 0)
+        machine["m"].close(failed=fig["failures"] > 0)
 
     step("host: ASan/UBSan unit tests",
          lambda: note_bugs(host_suite(["bash", "tests/host/robust/run.sh"], timeout=900)[1]))

@@ -586,6 +586,43 @@ static void low_mappings_refused(void)
 	EXPECT_RET(0, sys6(91 /* munmap */, addr, 4096, 0, 0, 0, 0));
 }
 
+/* A listener stopped by connect(AF_UNSPEC) or shutdown(SHUT_RD) is a fresh
+ * socket again: it connects and carries data both ways. Once the first
+ * ended in lwIP's assertion (tcp_recv on a listen pcb) and the second
+ * dropped every byte it received (a listener has no receive ring). */
+static void listener_stopped_then_connected(void)
+{
+	for (int how = 0; how < 2; how++) {
+		struct sockaddr unspec = { AF_UNSPEC, { 0 } };
+		int l = tcp_listener(7402, 2), server, c, acc = 0, len = 4;
+		char buf[4];
+
+		EXPECT_OK(l);
+		EXPECT_OK(c = tcp_connect(7402)); /* queued, never accepted */
+		if (how == 0)
+			EXPECT_RET(0,
+				   LIBC(connect(l, &unspec, sizeof(unspec))));
+		else
+			EXPECT_RET(0, LIBC(shutdown(l, SHUT_RD)));
+		EXPECT_RET(0, LIBC(getsockopt(l, SOL_SOCKET, SO_ACCEPTCONN,
+					      &acc, (socklen_t *)&len)));
+		EXPECT(acc == 0, "expected the %s listener to stop listening",
+		       how ? "shut down" : "AF_UNSPEC-connected");
+		close(c);
+		EXPECT_OK(server = tcp_listener(7403, 1));
+		EXPECT_RET(0, connect_within(l, 7403, 3000));
+		EXPECT_OK(c = LIBC(accept(server, NULL, NULL)));
+		EXPECT_RET(4, LIBC(write(c, "ping", 4)));
+		EXPECT_RET(4, read_full(l, buf, 4));
+		EXPECT(!memcmp(buf, "ping", 4), "expected ping, got %.4s", buf);
+		EXPECT_RET(4, LIBC(write(l, "pong", 4)));
+		EXPECT_RET(4, read_full(c, buf, 4));
+		close(c);
+		close(server);
+		close(l);
+	}
+}
+
 /* Sends fd over the AF_UNIX socket `over` with SCM_RIGHTS, one byte "x". */
 static long send_fd(int over, int fd)
 {
@@ -609,7 +646,7 @@ static long send_fd(int over, int fd)
 /* The fd that came with one byte on `on`, or -errno (-ENOENT: none came). */
 static long recv_fd(int on)
 {
-	char control[sizeof(struct cmsghdr) + sizeof(int)], byte;
+	char control[sizeof(struct cmsghdr) + sizeof(int)] = { 0 }, byte = 0;
 	struct cmsghdr *cm = (struct cmsghdr *)control;
 	struct iovec iov = { &byte, 1 };
 	struct msghdr msg;
@@ -774,6 +811,8 @@ const struct test_case isolation_tests[] = {
 	{ "send_on_listener", send_on_listener, NULL },
 	{ "masked_sleep_killable", masked_sleep_killable, NULL },
 	{ "tls_slot_emptied_under_gs", tls_slot_emptied_under_gs, NULL },
+	{ "listener_stopped_then_connected", listener_stopped_then_connected,
+	  NULL },
 	{ "low_mappings_refused", low_mappings_refused, NULL },
 	{ "unix_rights_cycle", unix_rights_cycle, NULL },
 	{ "unix_rights_reachable", unix_rights_reachable, NULL },
