@@ -158,6 +158,32 @@ long sys_clock_gettime64(int which, struct __kernel_timespec *tp)
 	return copy_to_user(tp, &k, sizeof(k)) ? -EFAULT : 0;
 }
 
+long timeout_to_ticks(unsigned long long sec, unsigned long nsec)
+{
+	const unsigned long ns_per_tick = 1000000000UL / HZ;
+
+	if (!sec && !nsec)
+		return 0;
+	/* past about 248 days at HZ 100, sec * HZ (and jiffies + ticks) would overflow */
+	if (sec >= (unsigned long long)(__LONG_MAX__ / HZ - 2))
+		return -1;
+	return (long)sec * HZ + (nsec + ns_per_tick - 1) / ns_per_tick + 1;
+}
+
+static long do_nanosleep(unsigned long end, unsigned long asked,
+			 struct timespec *rem);
+
+/* A relative sleep of timeout_to_ticks' ticks; "forever" is as long as jiffies can count
+ * ahead (248 days), and a signal ends it sooner. */
+static long sleep_ticks(long ticks, struct timespec *rem)
+{
+	unsigned long asked = ticks < 0 ? __LONG_MAX__ / 2
+			      : ticks	? ticks - 1
+					: 0;
+
+	return do_nanosleep(jiffies + asked + 1, asked, rem);
+}
+
 /* Sleeps until jiffies reaches end; on a signal, the time left goes to rem and the
  * sleep can be resumed by restart_syscall (Linux's restart_block), so a signal that runs
  * no handler (SIGCHLD, a tracer's stop) does not cut the sleep short. */
@@ -193,33 +219,33 @@ long sys_nanosleep(const struct timespec *req, struct timespec *rem)
 		return -EFAULT;
 	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
 		return -EINVAL;
-	/* round up to whole ticks: never sleep less than asked */
-	unsigned long long ns =
-		(unsigned long long)t.tv_sec * 1000000000ULL + t.tv_nsec;
-	unsigned long asked =
-		(ns + (1000000000ULL / HZ) - 1) / (1000000000ULL / HZ);
-	/* +1: the current tick is partly over already (Linux does the same) */
-	return do_nanosleep(jiffies + asked + 1, asked, rem);
+	return sleep_ticks(timeout_to_ticks(t.tv_sec, t.tv_nsec), rem);
 }
 
 /* clock_nanosleep(267) and its 64-bit twin (407), which glibc's sleep functions use: a
  * relative sleep, or until an absolute time (TIMER_ABSTIME) of CLOCK_REALTIME or
  * CLOCK_MONOTONIC. */
-static long clock_nanosleep_ns(int which, int flags, unsigned long long ns,
-			       struct timespec *rem)
+static long clock_nanosleep_ts(int which, int flags, unsigned long long sec,
+			       unsigned long nsec, struct timespec *rem)
 {
 	if (which != CLOCK_REALTIME && which != CLOCK_MONOTONIC)
 		return -EINVAL;
-	if (flags & 1) { /* TIMER_ABSTIME */
-		unsigned long long now = ktime_get_ns();
+	if (flags &
+	    1) { /* TIMER_ABSTIME: the time left from now, in parts (no overflow) */
+		unsigned long long now = ktime_get_ns(),
+				   now_sec = now / 1000000000ULL;
+		unsigned long now_nsec = now % 1000000000ULL;
 		if (which == CLOCK_REALTIME)
-			now += (unsigned long long)boot_epoch * 1000000000ULL;
-		ns = ns > now ? ns - now : 0;
+			now_sec += boot_epoch;
+		if (sec < now_sec || (sec == now_sec && nsec <= now_nsec))
+			sec = nsec = 0;
+		else if (nsec >= now_nsec)
+			sec -= now_sec, nsec -= now_nsec;
+		else
+			sec -= now_sec + 1, nsec += 1000000000UL - now_nsec;
 		rem = NULL; /* an absolute sleep has no time left to report */
 	}
-	unsigned long asked =
-		(ns + (1000000000ULL / HZ) - 1) / (1000000000ULL / HZ);
-	return do_nanosleep(jiffies + asked + 1, asked, rem);
+	return sleep_ticks(timeout_to_ticks(sec, nsec), rem);
 }
 
 long sys_clock_nanosleep(int which, int flags, const struct timespec *req,
@@ -231,9 +257,7 @@ long sys_clock_nanosleep(int which, int flags, const struct timespec *req,
 		return -EFAULT;
 	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
 		return -EINVAL;
-	return clock_nanosleep_ns(
-		which, flags,
-		(unsigned long long)t.tv_sec * 1000000000ULL + t.tv_nsec, rem);
+	return clock_nanosleep_ts(which, flags, t.tv_sec, t.tv_nsec, rem);
 }
 
 long sys_clock_nanosleep_time64(int which, int flags,
@@ -247,9 +271,7 @@ long sys_clock_nanosleep_time64(int which, int flags,
 	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000LL)
 		return -EINVAL;
 	(void)rem; /* the time left is not reported in the 64-bit layout (a simplification) */
-	return clock_nanosleep_ns(
-		which, flags,
-		(unsigned long long)t.tv_sec * 1000000000ULL + t.tv_nsec, NULL);
+	return clock_nanosleep_ts(which, flags, t.tv_sec, t.tv_nsec, NULL);
 }
 
 /* restart_syscall(0): the kernel's own way back into an interrupted nanosleep */

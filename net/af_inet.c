@@ -316,10 +316,13 @@ static long timeval_to_jiffies_opt(const char *optval, unsigned int optlen,
 		*err = -EDOM;
 		return 0;
 	}
-	if (tv.tv_sec < 0 || (tv.tv_sec == 0 && tv.tv_usec == 0) ||
-	    tv.tv_sec > __LONG_MAX__ / HZ - 1)
-		return MAX_SCHEDULE_TIMEOUT; /* 0 means "no timeout", as does a huge one */
-	return tv.tv_sec * HZ + (tv.tv_usec * HZ + 999999) / 1000000;
+	if (tv.tv_sec < 0) /* Linux: no timeout */
+		return MAX_SCHEDULE_TIMEOUT;
+	long t = timeout_to_ticks(tv.tv_sec, tv.tv_usec * 1000);
+	if (t <= 0) /* 0 means "no timeout", as does a huge one (-1) */
+		return MAX_SCHEDULE_TIMEOUT;
+	return t -
+	       1; /* not the tick under way: getsockopt gives back what was set */
 }
 
 int inet_setsockopt(struct socket *sock, int level, int optname,

@@ -35,6 +35,10 @@ int in_interrupt(void); /* inside a hardware interrupt handler */
 void time_init(void);
 
 extern volatile unsigned long jiffies; /* timer ticks since boot, HZ per second */
+/* A relative timeout a program gave (sec >= 0, 0 <= nsec < 1e9, checked by the caller) as
+ * ticks to sleep: rounded up, plus one for the tick under way, so nobody wakes early; 0
+ * for none; -1 (forever) when too long to count in ticks (kernel/time.c) */
+long timeout_to_ticks(unsigned long long sec, unsigned long nsec);
 unsigned long long ktime_get_ns(void); /* nanoseconds since boot */
 
 /* entry.asm */

@@ -101,17 +101,15 @@ static int ask_poll(void *ctx, struct poll_table_struct *pt)
 	return ready;
 }
 
-/* Rounded up, plus one for the tick already under way: never wake early. */
 static long ms_to_ticks(long ms)
 {
-	if (ms <= 0)
-		return ms < 0 ? -1 : 0;
-	if (ms > __LONG_MAX__ / HZ - 1000)
-		return -1; /* months: as good as forever, and ms * HZ would overflow */
-	return (ms * HZ + 999) / 1000 + 1;
+	if (ms < 0)
+		return -1;
+	return timeout_to_ticks(ms / 1000, (ms % 1000) * 1000000);
 }
 
-long sys_poll(struct pollfd *ufds, unsigned int nfds, int timeout_ms)
+/* poll with its timeout in ticks (-1: none) */
+static long do_sys_poll(struct pollfd *ufds, unsigned int nfds, long ticks)
 {
 	struct poll_ctx c = { NULL, nfds };
 	long ret;
@@ -124,12 +122,17 @@ long sys_poll(struct pollfd *ufds, unsigned int nfds, int timeout_ms)
 	ret = -EFAULT;
 	if (copy_from_user(c.fds, ufds, nfds * sizeof(struct pollfd)))
 		goto out;
-	ret = do_wait_ready(ask_poll, &c, ms_to_ticks(timeout_ms));
+	ret = do_wait_ready(ask_poll, &c, ticks);
 	if (ret >= 0 && copy_to_user(ufds, c.fds, nfds * sizeof(struct pollfd)))
 		ret = -EFAULT;
 out:
 	kfree(c.fds);
 	return ret;
+}
+
+long sys_poll(struct pollfd *ufds, unsigned int nfds, int timeout_ms)
+{
+	return do_sys_poll(ufds, nfds, ms_to_ticks(timeout_ms));
 }
 
 /* select: fd_set bitmaps of n bits, as Linux's sys_select (_newselect, 142) takes them. */
@@ -171,29 +174,16 @@ static int ask_select(void *ctx, struct poll_table_struct *pt)
 	return ready;
 }
 
-/* select with a timeout already in the kernel (NULL: none); select and pselect6 share it */
-static long select_kernel_timeout(int n, void *inp, void *outp, void *exp,
-				  const struct timeval *tv)
+/* select with its timeout in ticks (-1: none); select and pselect6 share it */
+static long do_select(int n, void *inp, void *outp, void *exp, long ticks)
 {
 	struct select_ctx *c;
-	long ticks = -1, ret;
+	long ret;
 
 	if (n < 0)
 		return -EINVAL;
 	if (n > POLL_MAX_FDS)
 		n = POLL_MAX_FDS;
-	if (tv) {
-		if (tv->tv_sec < 0 || tv->tv_usec < 0)
-			return -EINVAL;
-		if (tv->tv_sec > __LONG_MAX__ / HZ - 1000 ||
-		    tv->tv_usec > __LONG_MAX__ / HZ - 1000000)
-			ticks = -1; /* as ms_to_ticks: forever, not an overflow */
-		else
-			ticks = tv->tv_sec * HZ +
-				(tv->tv_usec * HZ + 999999) / 1000000;
-		if (ticks > 0)
-			ticks++; /* as ms_to_ticks */
-	}
 	c = kzalloc(sizeof(*c));
 	if (!c)
 		return -ENOMEM;
@@ -219,39 +209,85 @@ out:
 long sys_select(int n, void *inp, void *outp, void *exp, struct timeval *tvp)
 {
 	struct timeval tv;
+	long ticks = -1;
 
-	if (tvp && copy_from_user(&tv, tvp, sizeof(tv)))
-		return -EFAULT;
-	return select_kernel_timeout(n, inp, outp, exp, tvp ? &tv : NULL);
+	if (tvp) {
+		if (copy_from_user(&tv, tvp, sizeof(tv)))
+			return -EFAULT;
+		if (tv.tv_sec < 0 || tv.tv_usec < 0)
+			return -EINVAL;
+		/* Linux takes microseconds past a second too */
+		ticks = timeout_to_ticks((unsigned long long)tv.tv_sec +
+						 tv.tv_usec / 1000000,
+					 tv.tv_usec % 1000000 * 1000);
+	}
+	return do_select(n, inp, outp, exp, ticks);
 }
 
-/* ppoll(309): poll with a timespec timeout and a signal mask for the wait (glibc's poll
- * is ppoll on newer kernels). */
-/* ppoll with a timeout already in the kernel (NULL: none) */
-static long ppoll_kernel(struct pollfd *ufds, unsigned int nfds,
-			 const struct timespec *ts,
-			 const unsigned long long *sigmask, size_t sigsetsize)
+/* The timeout of ppoll and pselect6, a timespec in either layout, read into
+ * *ticks (-1: none, a NULL pointer); 0, -EFAULT or -EINVAL. */
+static int timespec_ticks(long long sec, long long nsec, long *ticks)
 {
-	unsigned long long mask, saved = current->blocked;
-	int timeout_ms = -1;
-	long ret;
+	if (sec < 0 || nsec < 0 || nsec >= 1000000000LL)
+		return -EINVAL;
+	*ticks = timeout_to_ticks(sec, nsec);
+	return 0;
+}
 
-	if (ts) {
-		if (ts->tv_sec < 0 || ts->tv_nsec < 0 ||
-		    ts->tv_nsec >= 1000000000L)
-			return -EINVAL;
-		if (ts->tv_sec < __INT_MAX__ / 1000 - 1) /* else forever */
-			timeout_ms = ts->tv_sec * 1000 +
-				     (ts->tv_nsec + 999999) / 1000000;
-	}
-	if (sigmask) {
-		if (sigsetsize != 8)
-			return -EINVAL;
-		if (copy_from_user(&mask, sigmask, sizeof(mask)))
-			return -EFAULT;
-		set_current_blocked(mask);
-	}
-	ret = sys_poll(ufds, nfds, timeout_ms);
+static int get_timespec32_ticks(const struct timespec *tsp, long *ticks)
+{
+	struct timespec ts;
+
+	*ticks = -1;
+	if (!tsp)
+		return 0;
+	if (copy_from_user(&ts, tsp, sizeof(ts)))
+		return -EFAULT;
+	return timespec_ticks(ts.tv_sec, ts.tv_nsec, ticks);
+}
+
+static int get_timespec64_ticks(const struct __kernel_timespec *tsp,
+				long *ticks)
+{
+	struct __kernel_timespec ts;
+
+	*ticks = -1;
+	if (!tsp)
+		return 0;
+	if (copy_from_user(&ts, tsp, sizeof(ts)))
+		return -EFAULT;
+	return timespec_ticks(ts.tv_sec, ts.tv_nsec, ticks);
+}
+
+/* The signal mask a program gives for the length of a wait: set now, and the old one
+ * into *saved for the end of the wait. NULL: the mask stays. */
+static int wait_sigmask(const unsigned long long *sigmask, size_t sigsetsize,
+			unsigned long long *saved)
+{
+	unsigned long long mask;
+
+	*saved = current->blocked;
+	if (!sigmask)
+		return 0;
+	if (sigsetsize != 8)
+		return -EINVAL;
+	if (copy_from_user(&mask, sigmask, sizeof(mask)))
+		return -EFAULT;
+	set_current_blocked(mask);
+	return 0;
+}
+
+/* ppoll(309) and its 64-bit-time twin (414): poll with a timespec timeout and a signal
+ * mask for the wait (glibc's poll is ppoll on newer kernels). */
+static long do_ppoll(struct pollfd *ufds, unsigned int nfds, long ticks,
+		     const unsigned long long *sigmask, size_t sigsetsize)
+{
+	unsigned long long saved;
+	long ret = wait_sigmask(sigmask, sigsetsize, &saved);
+
+	if (ret)
+		return ret;
+	ret = do_sys_poll(ufds, nfds, ticks);
 	current->blocked = saved;
 	return ret;
 }
@@ -260,43 +296,38 @@ long sys_ppoll(struct pollfd *ufds, unsigned int nfds,
 	       const struct timespec *tsp, const unsigned long long *sigmask,
 	       size_t sigsetsize)
 {
-	struct timespec ts;
+	long ticks;
+	int err = get_timespec32_ticks(tsp, &ticks);
 
-	if (tsp && copy_from_user(&ts, tsp, sizeof(ts)))
-		return -EFAULT;
-	return ppoll_kernel(ufds, nfds, tsp ? &ts : NULL, sigmask, sigsetsize);
+	return err ? err : do_ppoll(ufds, nfds, ticks, sigmask, sigsetsize);
+}
+
+long sys_ppoll_time64(struct pollfd *ufds, unsigned int nfds,
+		      const struct __kernel_timespec *tsp,
+		      const unsigned long long *sigmask, size_t sigsetsize)
+{
+	long ticks;
+	int err = get_timespec64_ticks(tsp, &ticks);
+
+	return err ? err : do_ppoll(ufds, nfds, ticks, sigmask, sigsetsize);
 }
 
 /* pselect6(308) and its 64-bit-time twin (413), which glibc's select() uses: select with a
  * timespec, and a signal mask passed as { const sigset_t *ss; size_t ss_len; }. The time
  * left is not written back (Linux does; programs rarely look). */
-static long do_pselect(int n, void *inp, void *outp, void *exp, long long sec,
-		       long nsec, int has_timeout, const unsigned long *sigarg)
+static long do_pselect(int n, void *inp, void *outp, void *exp, long ticks,
+		       const unsigned long *sigarg)
 {
-	unsigned long long saved = current->blocked, mask;
-	struct timeval tv;
-	unsigned long sig[2];
+	unsigned long long saved = current->blocked;
+	unsigned long sig[2] = { 0, 0 };
 	long ret;
 
-	if (has_timeout) {
-		if (sec < 0 || nsec < 0 || nsec >= 1000000000L)
-			return -EINVAL;
-		tv.tv_sec = sec > 0x7fffffff ? 0x7fffffff : sec;
-		tv.tv_usec = (nsec + 999) / 1000;
-	}
-	if (sigarg) {
-		if (copy_from_user(sig, sigarg, sizeof(sig)))
-			return -EFAULT;
-		if (sig[0]) {
-			if (sig[1] != 8)
-				return -EINVAL;
-			if (copy_from_user(&mask, (void *)sig[0], sizeof(mask)))
-				return -EFAULT;
-			set_current_blocked(mask);
-		}
-	}
-	ret = select_kernel_timeout(n, inp, outp, exp,
-				    has_timeout ? &tv : NULL);
+	if (sigarg && copy_from_user(sig, sigarg, sizeof(sig)))
+		return -EFAULT;
+	ret = wait_sigmask((const unsigned long long *)sig[0], sig[1], &saved);
+	if (ret)
+		return ret;
+	ret = do_select(n, inp, outp, exp, ticks);
 	current->blocked = saved;
 	return ret;
 }
@@ -304,42 +335,18 @@ static long do_pselect(int n, void *inp, void *outp, void *exp, long long sec,
 long sys_pselect6(int n, void *inp, void *outp, void *exp,
 		  const struct timespec *tsp, const unsigned long *sig)
 {
-	struct timespec ts;
+	long ticks;
+	int err = get_timespec32_ticks(tsp, &ticks);
 
-	if (tsp && copy_from_user(&ts, tsp, sizeof(ts)))
-		return -EFAULT;
-	return do_pselect(n, inp, outp, exp, tsp ? ts.tv_sec : 0,
-			  tsp ? ts.tv_nsec : 0, tsp != NULL, sig);
+	return err ? err : do_pselect(n, inp, outp, exp, ticks, sig);
 }
 
 long sys_pselect6_time64(int n, void *inp, void *outp, void *exp,
 			 const struct __kernel_timespec *tsp,
 			 const unsigned long *sig)
 {
-	struct __kernel_timespec ts;
+	long ticks;
+	int err = get_timespec64_ticks(tsp, &ticks);
 
-	if (tsp && copy_from_user(&ts, tsp, sizeof(ts)))
-		return -EFAULT;
-	return do_pselect(n, inp, outp, exp, tsp ? ts.tv_sec : 0,
-			  tsp ? ts.tv_nsec : 0, tsp != NULL, sig);
-}
-
-long sys_ppoll_time64(struct pollfd *ufds, unsigned int nfds,
-		      const struct __kernel_timespec *tsp,
-		      const unsigned long long *sigmask, size_t sigsetsize)
-{
-	struct __kernel_timespec ts;
-	struct timespec t32, *tp = NULL;
-
-	if (tsp) {
-		if (copy_from_user(&ts, tsp, sizeof(ts)))
-			return -EFAULT;
-		if (ts.tv_sec < 0 || ts.tv_nsec < 0 ||
-		    ts.tv_nsec >= 1000000000LL)
-			return -EINVAL;
-		t32.tv_sec = ts.tv_sec > 0x7fffffff ? 0x7fffffff : ts.tv_sec;
-		t32.tv_nsec = ts.tv_nsec;
-		tp = &t32;
-	}
-	return ppoll_kernel(ufds, nfds, tp, sigmask, sigsetsize);
+	return err ? err : do_pselect(n, inp, outp, exp, ticks, sig);
 }
