@@ -16,6 +16,7 @@
 #include <sys/un.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <asm/unistd.h>
@@ -586,6 +587,41 @@ static void low_mappings_refused(void)
 	EXPECT_RET(0, sys6(91 /* munmap */, addr, 4096, 0, 0, 0, 0));
 }
 
+/* Sleeps longer than jiffies can count ahead (400 days here) sleep: once
+ * the tick count wrapped and they returned at once. */
+static int long_sleep(void *arg)
+{
+	long which = (long)arg;
+	struct timespec ts = { 400L * 86400, 0 };
+
+	if (which == 0)
+		sys6(162 /* nanosleep */, (long)&ts, 0, 0, 0, 0, 0);
+	else if (which == 1)
+		sys6(309 /* ppoll */, 0, 0, (long)&ts, 0, 0, 0);
+	else
+		sys6(308 /* pselect6 */, 0, 0, 0, 0, (long)&ts, 0);
+	return 0;
+}
+
+static void long_sleeps_sleep(void)
+{
+	static const char *const names[] = { "nanosleep", "ppoll", "pselect6" };
+
+	for (long which = 0; which < 3; which++) {
+		pid_t pid = spawn(long_sleep, (void *)which);
+		int status;
+
+		EXPECT_OK(pid);
+		sleep_ms(300);
+		EXPECT(LIBC(waitpid(pid, &status, WNOHANG)) == 0,
+		       "expected a %s of 400 days to go on sleeping, got it "
+		       "back within 300 ms",
+		       names[which]);
+		kill(pid, SIGKILL);
+		EXPECT_OK(wait_status(pid));
+	}
+}
+
 /* A listener stopped by connect(AF_UNSPEC) or shutdown(SHUT_RD) is a fresh
  * socket again: it connects and carries data both ways. Once the first
  * ended in lwIP's assertion (tcp_recv on a listen pcb) and the second
@@ -811,6 +847,7 @@ const struct test_case isolation_tests[] = {
 	{ "send_on_listener", send_on_listener, NULL },
 	{ "masked_sleep_killable", masked_sleep_killable, NULL },
 	{ "tls_slot_emptied_under_gs", tls_slot_emptied_under_gs, NULL },
+	{ "long_sleeps_sleep", long_sleeps_sleep, NULL },
 	{ "listener_stopped_then_connected", listener_stopped_then_connected,
 	  NULL },
 	{ "low_mappings_refused", low_mappings_refused, NULL },
