@@ -142,17 +142,17 @@ void sk_dgram_queue(struct sock *sk, struct sk_dgram *d);
 int sk_dgram_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
 		     int flags);
 
-/* Sleeps until cond, a signal, or the end of *timeo (jiffies; MAX_SCHEDULE_TIMEOUT for
- * none; 0 returns at once). Returns 1 if cond became true, 0 on timeout, -ERESTARTSYS or
+/* Sleeps on wq until cond, a signal, or the end of *timeo (jiffies; MAX_SCHEDULE_TIMEOUT
+ * for none; 0 returns at once). Returns 1 if cond became true, 0 on timeout, -ERESTARTSYS or
  * -EINTR on a signal. The bottom half runs first, so loopback traffic is delivered. */
-#define sk_wait_event(sk, timeo, cond)                                         \
+#define wait_event_timeo(wq, timeo, cond)                                      \
 	({                                                                     \
 		int __rc = 0;                                                  \
 		struct wait_queue_entry __wait = { current, NULL };            \
 		unsigned long __end = jiffies + *(timeo) + 1;                  \
 		sock_net_poll();                                               \
 		unsigned long __flags = local_irq_save();                      \
-		add_wait_queue(sk_sleep(sk), &__wait);                         \
+		add_wait_queue((wq), &__wait);                                 \
 		for (;;) {                                                     \
 			if (cond) {                                            \
 				__rc = 1;                                      \
@@ -176,10 +176,14 @@ int sk_dgram_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
 			sock_net_poll();                                       \
 			__flags = local_irq_save();                            \
 		}                                                              \
-		remove_wait_queue(sk_sleep(sk), &__wait);                      \
+		remove_wait_queue((wq), &__wait);                              \
 		local_irq_restore(__flags);                                    \
 		__rc;                                                          \
 	})
+
+/* the same on the socket's own wait queue: what almost every blocking socket call does */
+#define sk_wait_event(sk, timeo, cond) \
+	wait_event_timeo(sk_sleep(sk), timeo, cond)
 
 extern struct proto tcp_prot, udp_prot;
 

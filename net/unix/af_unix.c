@@ -15,6 +15,10 @@
 
 static struct proto unix_proto;
 struct unix_sock *all_unix_socks;
+/* Senders waiting for room: datagrams for a full receive queue, connects for a full
+ * backlog. Linux has one queue per receiver (peer_wait); the receiver can be freed while
+ * they sleep, so MenuOS lets them sleep on one queue and look the receiver up again. */
+static struct wait_queue_head unix_room_wait;
 static struct unix_sock *abstract_names[MAX_ABSTRACT];
 extern const struct proto_ops unix_stream_ops, unix_dgram_ops;
 
@@ -306,13 +310,23 @@ static int unix_listen(struct socket *sock, int backlog)
 	return 0;
 }
 
+/* A listener with room in its backlog, or none there any more: what a blocked connect
+ * waits for. */
+static int unix_listener_room(const struct sockaddr_un *a, int len)
+{
+	struct unix_sock *l = unix_find(a, len, SOCK_STREAM);
+
+	return IS_ERR(l) || l->sk.sk_state != TCP_LISTEN ||
+	       l->sk.sk_ack_backlog <= l->sk.sk_max_ack_backlog;
+}
+
 static int unix_stream_connect(struct socket *sock, struct sockaddr *uaddr,
 			       int addr_len, int flags)
 {
 	struct unix_sock *u = unix_sk(sock->sk), *l, *child;
+	long timeo = sock_sndtimeo(sock->sk, flags & O_NONBLOCK);
 	int len;
 
-	(void)flags;
 	if (sock->sk->sk_state == TCP_LISTEN)
 		return -EINVAL;
 	if (u->peer)
@@ -320,13 +334,23 @@ static int unix_stream_connect(struct socket *sock, struct sockaddr *uaddr,
 	len = unix_mkname((struct sockaddr_un *)uaddr, addr_len);
 	if (len < 0)
 		return len;
-	l = unix_find((struct sockaddr_un *)uaddr, len, SOCK_STREAM);
-	if (IS_ERR(l))
-		return PTR_ERR(l);
-	if (l->sk.sk_state != TCP_LISTEN)
-		return -ECONNREFUSED;
-	if (l->sk.sk_ack_backlog > l->sk.sk_max_ack_backlog)
-		return -EAGAIN; /* Linux would wait for room; MenuOS says so at once */
+	for (;;) { /* the listener again after each sleep: it may have gone */
+		l = unix_find((struct sockaddr_un *)uaddr, len, SOCK_STREAM);
+		if (IS_ERR(l))
+			return PTR_ERR(l);
+		if (l->sk.sk_state != TCP_LISTEN)
+			return -ECONNREFUSED;
+		if (l->sk.sk_ack_backlog <= l->sk.sk_max_ack_backlog)
+			break;
+		/* the backlog is full: wait for an accept, as Linux does */
+		int rc = wait_event_timeo(
+			&unix_room_wait, &timeo,
+			unix_listener_room((struct sockaddr_un *)uaddr, len));
+		if (rc < 0)
+			return rc;
+		if (rc == 0)
+			return -EAGAIN; /* non-blocking, or SO_SNDTIMEO ran out */
+	}
 	child = unix_sock_alloc(SOCK_STREAM);
 	if (!child)
 		return -ENOMEM;
@@ -367,6 +391,7 @@ static int unix_accept(struct socket *sock, struct socket *newsock, int flags)
 	if (!sk->accept_head)
 		sk->accept_tail = NULL;
 	sk->sk_ack_backlog--;
+	wake_up(&unix_room_wait); /* a connect may wait for this room */
 	child->accept_next = NULL;
 	child->sk_parent = NULL;
 	child->sk_socket = newsock;
@@ -516,39 +541,71 @@ static int unix_dgram_connect(struct socket *sock, struct sockaddr *uaddr,
 	return 0;
 }
 
+/* The destination of a datagram: the socket named in msg_name (alen bytes, checked), or
+ * the connected peer; NULL for none, or an error. */
+static struct unix_sock *unix_dgram_target(struct unix_sock *u,
+					   struct msghdr *msg, int alen)
+{
+	if (msg->msg_name)
+		return unix_find(msg->msg_name, alen, SOCK_DGRAM);
+	return u->peer;
+}
+
+/* Room for len more bytes at the destination, or no destination any more (the next
+ * look-up says why): what a blocked datagram sender waits for. */
+static int unix_dgram_room(struct unix_sock *u, struct msghdr *msg, int alen,
+			   size_t len)
+{
+	struct unix_sock *t = unix_dgram_target(u, msg, alen);
+
+	return !t || IS_ERR(t) ||
+	       t->sk.dg_bytes + len <= (size_t)t->sk.sk_rcvbuf;
+}
+
 static int unix_dgram_sendmsg(struct socket *sock, struct msghdr *msg,
 			      size_t len)
 {
-	struct unix_sock *u = unix_sk(sock->sk), *t = u->peer;
+	struct unix_sock *u = unix_sk(sock->sk), *t;
+	long timeo = sock_sndtimeo(&u->sk, msg->msg_flags & MSG_DONTWAIT);
 	size_t idx = 0, off = 0;
-	int err;
+	int err, alen = 0;
 
 	if (msg->msg_name) {
-		int alen = unix_mkname(msg->msg_name, msg->msg_namelen);
+		alen = unix_mkname(msg->msg_name, msg->msg_namelen);
 		if (alen < 0)
 			return alen;
-		t = unix_find(msg->msg_name, alen, SOCK_DGRAM);
+	}
+	for (;
+	     ;) { /* the destination again after each sleep: it may have gone */
+		t = unix_dgram_target(u, msg, alen);
 		if (IS_ERR(t))
 			return PTR_ERR(t);
+		if (!t && u->peer_died) {
+			u->peer_died =
+				0; /* reported once, then simply unconnected */
+			return -ECONNREFUSED;
+		}
+		if (!t)
+			return -ENOTCONN;
+		if (t->peer && t->peer != u)
+			return -EPERM; /* the receiver only listens to the socket it connected to */
+		if (u->sk.sk_shutdown & SEND_SHUTDOWN) {
+			if (!(msg->msg_flags & MSG_NOSIGNAL))
+				send_sig(SIGPIPE, current);
+			return -EPIPE;
+		}
+		if (len > UNIX_RING)
+			return -EMSGSIZE;
+		if (t->sk.dg_bytes + len <= (size_t)t->sk.sk_rcvbuf)
+			break;
+		/* the receiver's queue is full: wait for it to read, as Linux does */
+		int rc = wait_event_timeo(&unix_room_wait, &timeo,
+					  unix_dgram_room(u, msg, alen, len));
+		if (rc < 0)
+			return rc;
+		if (rc == 0)
+			return -EAGAIN; /* non-blocking, or SO_SNDTIMEO ran out */
 	}
-	if (!t && u->peer_died) {
-		u->peer_died =
-			0; /* reported once, then the socket is simply unconnected */
-		return -ECONNREFUSED;
-	}
-	if (!t)
-		return -ENOTCONN;
-	if (t->peer && t->peer != u)
-		return -EPERM; /* the receiver only listens to the socket it connected to */
-	if (u->sk.sk_shutdown & SEND_SHUTDOWN) {
-		if (!(msg->msg_flags & MSG_NOSIGNAL))
-			send_sig(SIGPIPE, current);
-		return -EPIPE;
-	}
-	if (len > UNIX_RING)
-		return -EMSGSIZE;
-	if (t->sk.dg_bytes + len > (size_t)t->sk.sk_rcvbuf)
-		return -EAGAIN; /* the receiver's queue is full (Linux would wait) */
 	struct unix_rights *r = rights_from_msg(msg, &err);
 	if (err)
 		return err;
@@ -588,10 +645,11 @@ static int unix_dgram_recvmsg(struct socket *sock, struct msghdr *msg,
 	int ret = sk_dgram_recvmsg(&u->sk, msg, len, flags);
 
 	msg->msg_controllen = room;
-	if (ret >= 0 &&
-	    !(flags & MSG_PEEK)) /* the one just taken: number dg_taken - 1 */
+	if (ret >= 0 && !(flags & MSG_PEEK)) {
+		/* the one just taken: number dg_taken - 1 */
 		rights_deliver(u, msg, u->sk.dg_taken - 1, 0);
-	else
+		wake_up(&unix_room_wait); /* a sender may wait for this room */
+	} else
 		msg->msg_controllen = 0;
 	return ret;
 }
@@ -622,9 +680,14 @@ static unsigned int unix_poll(struct file *file, struct socket *sock,
 		mask |= POLLHUP;
 	if (sk->sk_shutdown & RCV_SHUTDOWN)
 		mask |= POLLIN | POLLRDNORM | POLLRDHUP;
-	if (sock->type == SOCK_DGRAM)
-		return mask | (sk->dg_head ? POLLIN | POLLRDNORM : 0) |
-		       POLLOUT | POLLWRNORM;
+	if (sock->type == SOCK_DGRAM) {
+		/* writable unless the connected peer's queue is full (a send would wait) */
+		poll_wait(file, &unix_room_wait, wait);
+		if (!u->peer ||
+		    u->peer->sk.dg_bytes < (size_t)u->peer->sk.sk_rcvbuf)
+			mask |= POLLOUT | POLLWRNORM;
+		return mask | (sk->dg_head ? POLLIN | POLLRDNORM : 0);
+	}
 	if (sk_rx_queued(sk))
 		mask |= POLLIN | POLLRDNORM;
 	if (!u->peer || (u->peer->sk.rx_size - sk_rx_queued(&u->peer->sk)))
@@ -738,6 +801,7 @@ static int unix_release(struct socket *sock)
 			break;
 		}
 	sk_free(sk);
+	wake_up(&unix_room_wait); /* senders to it: their look-up fails now */
 	unix_gc(); /* it may have been the last way into a cycle of sockets in flight */
 	return 0;
 }

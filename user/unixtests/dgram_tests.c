@@ -6,7 +6,8 @@
  * (nobody for an unbound one); a connected socket sends without an address
  * and refuses strangers (EPERM); a datagram larger than the send buffer
  * (1 MiB) is EMSGSIZE while 16 KiB goes through whole; a full receive queue
- * is EAGAIN for a non-blocking sender until the reader takes one.
+ * is EAGAIN for a non-blocking sender until the reader takes one, and a
+ * blocking sender waits for that read (or for SO_SNDTIMEO: EAGAIN).
  * Paths /tmp/ut-dgram-*.
  */
 #include "unixtests.h"
@@ -14,6 +15,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 static void pair_dgram_boundaries(void)
@@ -238,6 +240,68 @@ static void dgram_queue_full_eagain(void)
 		   LIBC(send(sv[0], buf, sizeof(buf), MSG_DONTWAIT)));
 }
 
+#define READ_DELAY_MS 150
+
+/* Fills sv[0]'s peer without blocking; the number of datagrams sent. */
+static int fill_dgram_queue(int fd)
+{
+	char buf[64];
+	int sent = 0;
+
+	memset(buf, 'q', sizeof(buf));
+	while (sent < 100000 && send(fd, buf, sizeof(buf), MSG_DONTWAIT) >= 0)
+		sent++;
+	return sent;
+}
+
+static int read_one_later(void *arg)
+{
+	char buf[64];
+
+	sleep_ms(READ_DELAY_MS);
+	return recv(*(int *)arg, buf, sizeof(buf), 0) == sizeof(buf) ? 0 : 1;
+}
+
+/* A blocking sender to a full queue waits until the reader takes one. */
+static void dgram_queue_full_blocks(void)
+{
+	int sv[2];
+	char buf[64] = { 0 };
+	long start, waited;
+	pid_t pid;
+
+	EXPECT_RET(0, LIBC(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv)));
+	EXPECT(fill_dgram_queue(sv[0]) > 0, "expected some datagrams to fit");
+	EXPECT_OK(pid = spawn(read_one_later, &sv[1]));
+	start = now_ms();
+	EXPECT_RET(sizeof(buf), LIBC(send(sv[0], buf, sizeof(buf), 0)));
+	waited = now_ms() - start;
+	EXPECT(waited >= READ_DELAY_MS - 10 && waited < 2500,
+	       "expected the send to wait about %d ms for the read, got %ld ms",
+	       READ_DELAY_MS, waited);
+	EXPECT_EXITED(wait_status(pid), 0);
+}
+
+/* With SO_SNDTIMEO and nobody reading: EAGAIN once it runs out. */
+static void dgram_queue_full_sndtimeo(void)
+{
+	struct timeval tv = { 0, 200000 };
+	int sv[2];
+	char buf[64] = { 0 };
+	long start, waited;
+
+	EXPECT_RET(0, LIBC(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv)));
+	EXPECT_RET(0, LIBC(setsockopt(sv[0], SOL_SOCKET, SO_SNDTIMEO, &tv,
+				      sizeof(tv))));
+	EXPECT(fill_dgram_queue(sv[0]) > 0, "expected some datagrams to fit");
+	start = now_ms();
+	EXPECT_RET(-EAGAIN, LIBC(send(sv[0], buf, sizeof(buf), 0)));
+	waited = now_ms() - start;
+	EXPECT(waited >= 190 && waited < 2500,
+	       "expected EAGAIN after about 200 ms, got it after %ld ms",
+	       waited);
+}
+
 const struct test_case unix_dgram_tests[] = {
 	{ "pair_dgram_boundaries", pair_dgram_boundaries },
 	{ "dgram_truncated", dgram_truncated },
@@ -249,5 +313,7 @@ const struct test_case unix_dgram_tests[] = {
 	{ "dgram_1mib_emsgsize", dgram_1mib_emsgsize },
 	{ "dgram_16k_whole", dgram_16k_whole },
 	{ "dgram_queue_full_eagain", dgram_queue_full_eagain },
+	{ "dgram_queue_full_blocks", dgram_queue_full_blocks },
+	{ "dgram_queue_full_sndtimeo", dgram_queue_full_sndtimeo },
 	{ 0, 0 },
 };

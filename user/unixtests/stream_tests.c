@@ -5,12 +5,15 @@
  * accepts a client from another process, and connect returns before accept;
  * shutdown(SHUT_WR) is EOF for the peer while the other direction still
  * works; a client gone before accept is still accepted, its data and
- * EOF read; a read sleeps until data comes; 1 MiB arrives intact (Adler-32).
+ * EOF read; a read sleeps until data comes; a connect to a full backlog
+ * waits for an accept (EAGAIN without blocking); 1 MiB arrives intact
+ * (Adler-32).
  * Paths /tmp/ut-stream-*.
  */
 #include "unixtests.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -287,6 +290,55 @@ static void read_waits_for_data(void)
 	EXPECT_EXITED(wait_status(pid), 0);
 }
 
+#define FULL_PATH "/tmp/ut-stream-full"
+
+static int accept_one_later(void *arg)
+{
+	int fd;
+
+	sleep_ms(DELAY_MS);
+	fd = accept(*(int *)arg, NULL, NULL);
+	return fd >= 0 ? 0 : 1;
+}
+
+/* A listener whose backlog is full: a non-blocking connect is EAGAIN, a
+ * blocking one waits until the server accepts one. */
+static void connect_waits_for_backlog(void)
+{
+	socklen_t len;
+	struct sockaddr_un a = path_addr(FULL_PATH, &len);
+	int l, c, n = 0, fds[8];
+	long start, waited;
+	pid_t pid;
+
+	unlink(FULL_PATH);
+	EXPECT_OK(l = LIBC(socket(AF_UNIX, SOCK_STREAM, 0)));
+	EXPECT_RET(0, LIBC(bind(l, (struct sockaddr *)&a, len)));
+	EXPECT_RET(0, LIBC(listen(l, 1)));
+	for (; n < 8; n++) {
+		EXPECT_OK(fds[n] = LIBC(socket(AF_UNIX, SOCK_STREAM, 0)));
+		fcntl(fds[n], F_SETFL, O_NONBLOCK);
+		if (connect(fds[n], (struct sockaddr *)&a, len) < 0)
+			break;
+	}
+	EXPECT(n < 8, "expected a backlog of 1 to fill, got 8 connections");
+	EXPECT(errno == EAGAIN,
+	       "expected a non-blocking connect to a full backlog to be "
+	       "EAGAIN, got %s",
+	       errno_name(errno));
+	EXPECT_OK(c = LIBC(socket(AF_UNIX, SOCK_STREAM, 0)));
+	EXPECT_OK(pid = spawn(accept_one_later, &l));
+	start = now_ms();
+	EXPECT_RET(0, LIBC(connect(c, (struct sockaddr *)&a, len)));
+	waited = now_ms() - start;
+	EXPECT(waited >= DELAY_MS - 10 && waited < 2500,
+	       "expected the connect to wait about %d ms for an accept, got "
+	       "%ld ms",
+	       DELAY_MS, waited);
+	EXPECT_EXITED(wait_status(pid), 0);
+	unlink(FULL_PATH);
+}
+
 /* Byte i of the big transfer. */
 static unsigned char pattern(long i)
 {
@@ -358,6 +410,7 @@ const struct test_case unix_stream_tests[] = {
 	{ "shutdown_wr_gives_eof", shutdown_wr_gives_eof },
 	{ "shutdown_rd_gives_eof", shutdown_rd_gives_eof },
 	{ "read_waits_for_data", read_waits_for_data },
+	{ "connect_waits_for_backlog", connect_waits_for_backlog },
 	{ "stream_1mib_checksum", stream_1mib_checksum },
 	{ 0, 0 },
 };
