@@ -1,11 +1,20 @@
 /* The few string functions the kernel (and later lwIP) needs, written for clarity. */
 #include <menuos/kernel.h>
 
+/* Four bytes a step, then the tail: under QEMU's TCG every step of a rep movs costs the
+ * same whatever its size, so movsl copies a socket's or a pipe's data about four times
+ * faster than movsb (make bench: pipe and TCP throughput). */
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	void *d = dst;
+	size_t words = n / 4, tail = n % 4;
 
-	asm volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(n) : : "memory");
+	asm volatile("rep movsl\n\t"
+		     "mov %3, %%ecx\n\t"
+		     "rep movsb"
+		     : "+D"(d), "+S"(src), "+c"(words)
+		     : "r"(tail)
+		     : "memory");
 	return dst;
 }
 
@@ -24,12 +33,20 @@ void *memmove(void *dst, const void *src, size_t n)
 	return dst;
 }
 
+/* The same four-bytes-a-step reason as memcpy: every page the kernel hands out is
+ * cleared here. */
 void *memset(void *dst, int c, size_t n)
 {
-	unsigned char *d = dst;
+	void *d = dst;
+	size_t words = n / 4, tail = n % 4;
+	unsigned int v = (unsigned char)c * 0x01010101u;
 
-	while (n--)
-		*d++ = (unsigned char)c;
+	asm volatile("rep stosl\n\t"
+		     "mov %3, %%ecx\n\t"
+		     "rep stosb"
+		     : "+D"(d), "+c"(words)
+		     : "a"(v), "r"(tail)
+		     : "memory");
 	return dst;
 }
 

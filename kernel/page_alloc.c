@@ -1,5 +1,6 @@
 /* The physical page allocator: one bit per 4 KiB page of the direct map, filled from the
- * Multiboot memory map. First fit, so contiguous runs (kernel stacks) are easy. */
+ * Multiboot memory map. Next fit (the search goes on where the last one ended and wraps
+ * at the end of RAM), so contiguous runs (kernel stacks, socket buffers) are easy. */
 #include <menuos/io.h>
 #include <menuos/mm.h>
 #include <menuos/multiboot.h>
@@ -8,6 +9,8 @@
 
 static uint32_t used_map[MAX_PAGES / 32]; /* bit set = page not free */
 static unsigned long free_count, total_count, search_hint;
+static unsigned long
+	end_pfn; /* one past the last page RAM has: the search wraps there */
 extern char _end[];
 
 static inline int page_used(unsigned long pfn)
@@ -46,6 +49,7 @@ void page_alloc_init(unsigned long mbi_phys)
 					continue;
 				set_used(pfn, 0);
 				free_count++;
+				end_pfn = max(end_pfn, (unsigned long)pfn + 1);
 			}
 		}
 		p += e->size + 4;
@@ -75,8 +79,14 @@ unsigned long alloc_pages(unsigned int n)
 	unsigned long flags = local_irq_save();
 	unsigned long run = 0;
 
-	for (unsigned long i = 0; i < MAX_PAGES; i++) {
-		unsigned long pfn = (search_hint + i) % MAX_PAGES;
+	for (unsigned long i = 0; i < end_pfn; i++) {
+		unsigned long pfn = (search_hint + i) % end_pfn;
+		if (pfn % 32 == 0 && used_map[pfn / 32] == 0xFFFFFFFFu &&
+		    i + 31 < end_pfn && pfn + 32 <= end_pfn) {
+			i += 31; /* 32 used pages at once: a busy memory is searched fast */
+			run = 0;
+			continue;
+		}
 		if (pfn == 0 || page_used(pfn)) {
 			run = 0;
 			continue;

@@ -58,10 +58,13 @@ static err_t tcp_recv_cb(void *arg, struct tcp_pcb *pcb, struct pbuf *p,
 	}
 	if (p->tot_len > sk->rx_size - sk_rx_queued(sk))
 		return ERR_MEM; /* lwIP keeps it and offers it again later */
-	for (struct pbuf *q = p; q; q = q->next) {
-		const unsigned char *src = q->payload;
-		for (u16_t i = 0; i < q->len; i++)
-			sk->rx_buf[sk->rx_head++ % sk->rx_size] = src[i];
+	for (struct pbuf *q = p; q;
+	     q = q->next) { /* into the ring, in one or two pieces */
+		size_t at = sk->rx_head % sk->rx_size,
+		       first = min((size_t)q->len, sk->rx_size - at);
+		memcpy(sk->rx_buf + at, q->payload, first);
+		memcpy(sk->rx_buf, (char *)q->payload + first, q->len - first);
+		sk->rx_head += q->len;
 	}
 	pbuf_free(p);
 	sk_wake(sk);

@@ -1,6 +1,9 @@
-/* pipe(2): a 4 KiB ring buffer shared by a read end and a write end. Readers sleep while it
- * is empty and a writer exists; writers sleep while it is full and a reader exists; writing
- * with no reader left is EPIPE plus SIGPIPE, reading with no writer left is end of file. */
+/* pipe(2): a 64 KiB ring buffer (Linux's default size) shared by a read end and a write
+ * end. Readers sleep while it is empty and a writer exists; writers sleep while it is full
+ * and a reader exists, and a write of up to PIPE_BUF bytes waits for room for all of it, so
+ * it is never interleaved with another's; writing with no reader left is EPIPE plus
+ * SIGPIPE, reading with no writer left is end of file. Bytes go between the ring and the
+ * user's buffer directly, in at most two pieces (the ring wraps). */
 #include <menuos/fs.h>
 #include <menuos/io.h>
 #include <menuos/poll.h>
@@ -9,21 +12,42 @@
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
 
-#define PIPE_SIZE 4096
+#define PIPE_SIZE 65536
+#define PIPE_BUF  4096 /* writes this small are atomic (POSIX) */
 
 struct pipe_inode_info {
-	char buf[PIPE_SIZE];
 	unsigned int head, tail; /* bytes written, bytes read (free-running) */
 	int readers, writers;
 	struct wait_queue_head wait;
+	char buf[PIPE_SIZE]; /* last: only what is above it is cleared */
 };
+
+/* n bytes of the ring from position pos to the user, or from the user to the ring */
+static int ring_to_user(struct pipe_inode_info *pipe, unsigned int pos,
+			char *ubuf, size_t n)
+{
+	size_t at = pos % PIPE_SIZE, first = min(n, PIPE_SIZE - at);
+
+	return copy_to_user(ubuf, pipe->buf + at, first) ||
+	       copy_to_user(ubuf + first, pipe->buf, n - first);
+}
+
+static int user_to_ring(struct pipe_inode_info *pipe, unsigned int pos,
+			const char *ubuf, size_t n)
+{
+	size_t at = pos % PIPE_SIZE, first = min(n, PIPE_SIZE - at);
+
+	return copy_from_user(pipe->buf + at, ubuf, first) ||
+	       copy_from_user(pipe->buf, ubuf + first, n - first);
+}
 
 static ssize_t pipe_read(struct file *f, char *ubuf, size_t count)
 {
 	struct pipe_inode_info *pipe = f->f_inode->i_private;
-	char kbuf[256];
-	size_t done = 0;
+	size_t n;
 
+	if (!count)
+		return 0;
 	while (pipe->head == pipe->tail) {
 		if (!pipe->writers)
 			return 0;
@@ -34,49 +58,42 @@ static ssize_t pipe_read(struct file *f, char *ubuf, size_t count)
 		if (err)
 			return err;
 	}
-	while (done < count && pipe->head != pipe->tail) {
-		size_t n = 0;
-		while (n < sizeof(kbuf) && done + n < count &&
-		       pipe->head != pipe->tail)
-			kbuf[n++] = pipe->buf[pipe->tail++ % PIPE_SIZE];
-		if (copy_to_user(ubuf + done, kbuf, n))
-			return done ? (ssize_t)done : -EFAULT;
-		done += n;
-	}
+	n = min(count, (size_t)(pipe->head - pipe->tail));
+	if (ring_to_user(pipe, pipe->tail, ubuf, n))
+		return -EFAULT;
+	pipe->tail += n;
 	wake_up(&pipe->wait);
-	return done;
+	return n;
 }
 
 static ssize_t pipe_write(struct file *f, const char *ubuf, size_t count)
 {
 	struct pipe_inode_info *pipe = f->f_inode->i_private;
-	char kbuf[256];
 	size_t done = 0;
 
 	while (done < count) {
+		size_t space = PIPE_SIZE - (pipe->head - pipe->tail);
+		/* all of a small write at once, or nothing yet */
+		size_t need = count <= PIPE_BUF ? count : 1;
 		if (!pipe->readers) {
 			send_sig(SIGPIPE, current);
 			return done ? (ssize_t)done : -EPIPE;
 		}
-		if (pipe->head - pipe->tail == PIPE_SIZE) {
+		if (space < need) {
 			if (f->f_flags & O_NONBLOCK)
 				return done ? (ssize_t)done : -EAGAIN;
 			int err = wait_event_interruptible(
 				pipe->wait,
-				pipe->head - pipe->tail < PIPE_SIZE ||
+				PIPE_SIZE - (pipe->head - pipe->tail) >= need ||
 					!pipe->readers);
 			if (err)
 				return done ? (ssize_t)done : err;
 			continue;
 		}
-		size_t n = min(
-			count - done,
-			min(sizeof(kbuf),
-			    (size_t)(PIPE_SIZE - (pipe->head - pipe->tail))));
-		if (copy_from_user(kbuf, ubuf + done, n))
+		size_t n = min(count - done, space);
+		if (user_to_ring(pipe, pipe->head, ubuf + done, n))
 			return done ? (ssize_t)done : -EFAULT;
-		for (size_t i = 0; i < n; i++)
-			pipe->buf[pipe->head++ % PIPE_SIZE] = kbuf[i];
+		pipe->head += n;
 		done += n;
 		wake_up(&pipe->wait);
 	}
@@ -138,9 +155,10 @@ long sys_pipe2(int *ufds, int flags)
 	inode = new_inode();
 	if (!inode)
 		return -ENFILE;
-	pipe = kzalloc(sizeof(*pipe));
+	pipe = kmalloc(sizeof(*pipe));
 	if (!pipe)
 		goto out_iput;
+	memset(pipe, 0, offsetof(struct pipe_inode_info, buf));
 	inode->i_mode = S_IFIFO | 0600;
 	inode->i_private = pipe;
 	rf = alloc_file(inode, O_RDONLY | (flags & O_NONBLOCK), &pipe_fops);

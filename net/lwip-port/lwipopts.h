@@ -99,15 +99,17 @@
 #define LWIP_NETIF_STATUS_CALLBACK 1
 #define LWIP_NETIF_LINK_CALLBACK   0
 
-/* ---- checksums: computed and checked everywhere (lwIP's default, said out loud) ------- */
-#define CHECKSUM_GEN_IP	    1
-#define CHECKSUM_GEN_UDP    1
-#define CHECKSUM_GEN_TCP    1
-#define CHECKSUM_GEN_ICMP   1
-#define CHECKSUM_CHECK_IP   1
-#define CHECKSUM_CHECK_UDP  1
-#define CHECKSUM_CHECK_TCP  1
-#define CHECKSUM_CHECK_ICMP 1
+/* ---- checksums: computed and checked on every NIC; `lo` skips TCP's and UDP's
+ * (net/netdev.c), as Linux's loopback does: a packet that never leaves memory is not damaged */
+#define LWIP_CHECKSUM_CTRL_PER_NETIF 1
+#define CHECKSUM_GEN_IP		     1
+#define CHECKSUM_GEN_UDP	     1
+#define CHECKSUM_GEN_TCP	     1
+#define CHECKSUM_GEN_ICMP	     1
+#define CHECKSUM_CHECK_IP	     1
+#define CHECKSUM_CHECK_UDP	     1
+#define CHECKSUM_CHECK_TCP	     1
+#define CHECKSUM_CHECK_ICMP	     1
 
 /* ---- statistics: net_get_stats() reads them, tests compare them to find leaks ---------- */
 #define LWIP_STATS 1
