@@ -78,20 +78,28 @@ $(B)/libc/%.o: libc/%.asm | $(SETUP)
 	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
 
 # ---- user programs: user/NAME.c or user/NAME/*.c -> build/bin/NAME (i386 ELF at 0x08048000)
+# user/testlib/ is no program: it is the test framework of the in-guest test programs, a
+# static library (build/user/testlib/libtestlib.a) that TESTLIB_PROGS link before libc.
 USER_SINGLE := $(basename $(notdir $(wildcard user/*.c)))
-USER_DIRS   := $(notdir $(patsubst %/,%,$(dir $(wildcard user/*/*.c))))
+USER_DIRS   := $(filter-out testlib,$(notdir $(patsubst %/,%,$(dir $(wildcard user/*/*.c)))))
 USER_PROGS  := $(sort $(USER_SINGLE) $(USER_DIRS))
 USER_BINS   := $(addprefix $(B)/bin/,$(USER_PROGS))
+TESTLIB       := $(B)/user/testlib/libtestlib.a
+TESTLIB_PROGS := usertests sockettests unixtests robusttests
 user: $(USER_BINS)
 $(B)/user/%.o: user/%.c | $(SETUP)
 	@mkdir -p $(@D)
 	$(call say,CC,$@)
 	$(Q)$(CC) $(UCFLAGS) -Iuser/$(firstword $(subst /, ,$*)) -c $< -o $@
+$(TESTLIB): $(patsubst %.c,$(B)/%.o,$(wildcard user/testlib/*.c))
+	@rm -f $@
+	$(call say,AR,$@)
+	$(Q)$(AR) rcs $@ $^
 define user_prog
-$(B)/bin/$(1): $(CRT0) $(patsubst %.c,$(B)/%.o,$(wildcard user/$(1).c user/$(1)/*.c)) $(B)/libc/libc.a
+$(B)/bin/$(1): $(CRT0) $(patsubst %.c,$(B)/%.o,$(wildcard user/$(1).c user/$(1)/*.c)) $(if $(filter $(1),$(TESTLIB_PROGS)),$(TESTLIB)) $(B)/libc/libc.a
 	@mkdir -p $$(@D)
 	$$(call say,LD,$$@)
-	$$(Q)$$(LD) -m elf_i386 -static -o $$@ $$(filter %.o,$$^) $(B)/libc/libc.a $$(LIBGCC)
+	$$(Q)$$(LD) -m elf_i386 -static -o $$@ $$(filter %.o %.a,$$^) $$(LIBGCC)
 endef
 $(foreach p,$(USER_PROGS),$(eval $(call user_prog,$(p))))
 

@@ -4,7 +4,7 @@
  * check that the same operation works again. The runner then checks that
  * nothing stayed behind. Ports 7000-7199.
  */
-#include "check.h"
+#include "robusttests.h"
 
 #include <errno.h>
 #include <fcntl.h>

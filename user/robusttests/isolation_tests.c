@@ -6,7 +6,7 @@
  * on; the kernel prints one line about it ("general protection fault",
  * "segfault at ..."). Ports 7400-7499.
  */
-#include "check.h"
+#include "robusttests.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -7,7 +7,7 @@
  * figures ("<name> figures: connections N bytes N lost N"); robusttests -s
  * runs the long versions (make stress). Ports 7200-7399.
  */
-#include "check.h"
+#include "robusttests.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -6,7 +6,7 @@
  * the two ways into the kernel agree: socketcall(102) with an argument
  * array, and the direct syscalls 359-373. Ports 6000-6099.
  */
-#include "check.h"
+#include "sockettests.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sys.h"
+#include "../testlib/sys.h"
 
 #define LOOPBACK_NET htonl(INADDR_LOOPBACK)
 

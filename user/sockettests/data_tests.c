@@ -5,7 +5,7 @@
  * move several UDP messages in one call; and a send larger than the buffers
  * sleeps until the reader drains them. Ports 6400-6499.
  */
-#include "check.h"
+#include "sockettests.h"
 
 #include <errno.h>
 #include <linux/net.h>
@@ -14,7 +14,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "sys.h"
+#include "../testlib/sys.h"
 
 #define TRANSFER_BYTES (1024 * 1024)
 #define CHUNK	       8192

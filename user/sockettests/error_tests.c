@@ -7,7 +7,7 @@
  * connect); and the end of a stream: read 0, EPIPE with SIGPIPE, half-close
  * with shutdown. Ports 6100-6199.
  */
-#include "check.h"
+#include "sockettests.h"
 
 #include <errno.h>
 #include <linux/net.h>
@@ -17,7 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sys.h"
+#include "../testlib/sys.h"
 
 #define BAD_PTR ((void *)1)
 

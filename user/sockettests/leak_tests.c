@@ -8,7 +8,7 @@
  * come back after 100 connections, and more sockets than lwIP has pcbs give
  * ENOBUFS without breaking anything. Ports 6800-6899.
  */
-#include "check.h"
+#include "sockettests.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,7 +18,7 @@
 #include <sys/sysinfo.h>
 #include <unistd.h>
 
-#include "sys.h"
+#include "../testlib/sys.h"
 
 #define CYCLES	       1000
 #define WARMUP	       20

@@ -5,7 +5,7 @@
  * at least 2 connections complete (Linux lets backlog + 1). Ports
  * 6500-6599.
  */
-#include "check.h"
+#include "sockettests.h"
 
 #include <errno.h>
 #include <fcntl.h>

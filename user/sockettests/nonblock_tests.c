@@ -5,7 +5,7 @@
  * (poll says POLLOUT, SO_ERROR says how it went); SOCK_CLOEXEC sets
  * FD_CLOEXEC; MSG_PEEK reads without taking. Ports 6200-6299.
  */
-#include "check.h"
+#include "sockettests.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -5,7 +5,7 @@
  * with EAGAIN, SO_SNDTIMEO reads back); and the refusals: unknown option
  * ENOPROTOOPT, a wrong length EINVAL. Ports 6700-6799.
  */
-#include "check.h"
+#include "sockettests.h"
 
 #include <errno.h>
 #include <netinet/tcp.h>

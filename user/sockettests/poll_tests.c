@@ -5,7 +5,7 @@
  * socket is writable (POLLOUT); one never connected reports POLLHUP, so a
  * poll on it does not sleep. Ports 6300-6399.
  */
-#include "check.h"
+#include "sockettests.h"
 
 #include <errno.h>
 #include <poll.h>

@@ -5,7 +5,7 @@
  * send is one message (boundaries kept, a short buffer truncates it); an
  * empty queue gives EAGAIN with MSG_DONTWAIT. Ports 6600-6699.
  */
-#include "check.h"
+#include "sockettests.h"
 
 #include <errno.h>
 #include <string.h>

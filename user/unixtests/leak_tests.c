@@ -19,7 +19,7 @@
 #include <sys/sysinfo.h>
 #include <unistd.h>
 
-#include "../sockettests/sys.h"
+#include "../testlib/sys.h"
 
 #define ROUNDS	       1000
 #define WARMUP	       20

@@ -1,8 +1,7 @@
 /*
- * What every unixtests file shares. The case tables, the EXPECT_* macros,
- * spawn/wait, clocks and read_full/write_full are sockettests' (check.h and
- * check.c, which check.c here compiles in), so both programs report the
- * same way; this header adds the AF_UNIX helpers. Include it first.
+ * What every unixtests file shares: the test framework (user/testlib: the
+ * EXPECT_* macros, spawn/wait, clocks, read_full/write_full), the case
+ * tables and the AF_UNIX helpers (unix.c). Include it first.
  *
  * Names: each case binds its own path under /tmp (/tmp/ut-<what>), removed
  * before and after, or its own abstract name ("\0ut-<what>").
@@ -10,7 +9,7 @@
 #ifndef UNIXTESTS_H
 #define UNIXTESTS_H
 
-#include "../sockettests/check.h"
+#include "../testlib/check.h"
 
 #include <stddef.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * of fds (MenuOS allows 64 per process), the working directory, and the
  * checks a bad pointer or a non-tty fd must meet.
  */
-#include "check.h"
+#include "usertests.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -18,7 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sys.h"
+#include "../testlib/sys.h"
 
 #define KERNEL_ADDR ((long)0xC0000000UL)
 #define MAX_FDS	    64 /* the size of a MenuOS process's fd table */

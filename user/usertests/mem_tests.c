@@ -4,7 +4,7 @@
  * touching memory a program must not (NULL, its own read-only text) ends it
  * with SIGSEGV.
  */
-#include "check.h"
+#include "usertests.h"
 
 #include <errno.h>
 #include <fcntl.h>

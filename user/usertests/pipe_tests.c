@@ -4,7 +4,7 @@
  * with no reader gives -EPIPE and SIGPIPE; O_NONBLOCK gives -EAGAIN instead
  * of sleeping; a sleeping reader or writer wakes when the other side acts.
  */
-#include "check.h"
+#include "usertests.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sys.h"
+#include "../testlib/sys.h"
 
 #define KERNEL_ADDR ((long)0xC0000000UL)
 #define TOTAL	    (64 * 1024)

@@ -5,7 +5,7 @@
  * not open give POLLNVAL (poll) or -EBADF (select); and a sleeper wakes as
  * soon as another process writes, long before its timeout.
  */
-#include "check.h"
+#include "usertests.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -14,7 +14,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#include "sys.h"
+#include "../testlib/sys.h"
 
 #define KERNEL_ADDR ((long)0xC0000000UL)
 

@@ -5,7 +5,7 @@
  * right signal while the parent carries on; fork and exit give back every
  * page (the free-memory count of sysinfo comes back to where it was).
  */
-#include "check.h"
+#include "usertests.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,7 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sys.h"
+#include "../testlib/sys.h"
 
 #define KERNEL_ADDR ((long)0xC0000000UL)
 

@@ -5,7 +5,7 @@
  * blocking read or nanosleep short with -EINTR unless SA_RESTART asks for
  * the read to go on; SIGKILL can be neither caught, ignored nor blocked.
  */
-#include "check.h"
+#include "usertests.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "sys.h"
+#include "../testlib/sys.h"
 
 static volatile sig_atomic_t handled, last_signal;
 

@@ -4,7 +4,7 @@
  * bad file descriptors, and the small calls: getpid, uname, brk, time,
  * nanosleep, gettimeofday, clock_gettime.
  */
-#include "check.h"
+#include "usertests.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,7 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "sys.h"
+#include "../testlib/sys.h"
 
 /* MenuOS maps the kernel from 0xC0000000 up; as a long for syscall args */
 #define KERNEL_ADDR ((long)0xC0000000UL)
