@@ -141,7 +141,6 @@ void kmain(unsigned long magic, unsigned long mbi_phys)
 		strlcpy(saved_command_line, phys_to_virt(mbi->cmdline),
 			sizeof(saved_command_line));
 	printk("command line: %s\n", saved_command_line);
-	unsigned long mem_mib = (mbi->mem_upper + 1024) / 1024;
 	save_boot_modules(mbi);
 
 	gdt_init();
@@ -149,7 +148,9 @@ void kmain(unsigned long magic, unsigned long mbi_phys)
 	init_IRQ();
 	page_alloc_init(mbi_phys);
 	paging_init();
-	printk("memory: %lu MiB usable, %lu KiB free for pages\n", mem_mib,
+	/* the size from the memory map, which every loader gives (v86 has no mem_upper) */
+	printk("memory: %lu MiB usable, %lu KiB free for pages\n",
+	       (ram_end_pfn() * PAGE_SIZE + (1 << 20) - 1) >> 20,
 	       nr_free_pages() * 4);
 
 	sched_init();

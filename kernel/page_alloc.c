@@ -140,6 +140,12 @@ unsigned long nr_free_pages(void)
 	return free_count;
 }
 
+/* where RAM ends, from the memory map (v86 gives no mem_upper) */
+unsigned long ram_end_pfn(void)
+{
+	return end_pfn;
+}
+
 unsigned long totalram_pages(void)
 {
 	return total_count;

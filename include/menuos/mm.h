@@ -42,6 +42,7 @@ void *get_zeroed_page(void); /* virtual address, or NULL */
 void free_page(void *virt);
 unsigned long nr_free_pages(void);
 unsigned long totalram_pages(void);
+unsigned long ram_end_pfn(void); /* one past the last page of RAM */
 
 /* kernel/slab.c */
 void *kmalloc(size_t size);
