@@ -256,7 +256,9 @@ int main(int argc, char **argv)
 	while (!interrupted) {
 		long now = now_us();
 		if (deadline < 0 && now >= next_send) {
-			send_echo(fd, &to, ++seq, packet, size);
+			if (send_echo(fd, &to, ++seq, packet, size) < 0 &&
+			    (errno == ENETUNREACH || errno == EHOSTUNREACH))
+				return 2; /* no route (no NIC at all, as under v86): no use waiting */
 			next_send = now + interval_ms * 1000;
 			if (count > 0 && seq >= count) /* the last one */
 				deadline = now + timeout_ms * 1000;
