@@ -2,7 +2,7 @@
  * pipe: one-way byte channels. Data goes through in order, also between
  * processes; read sees end-of-file when every writer has closed; writing
  * with no reader gives -EPIPE and SIGPIPE; O_NONBLOCK gives -EAGAIN instead
- * of sleeping; a sleeping reader or writer wakes when the other side acts.
+ * of sleeping; it holds 64 KiB, and writes up to PIPE_BUF are atomic; a sleeping reader or writer wakes when the other side acts.
  */
 #include "usertests.h"
 
@@ -233,6 +233,24 @@ static void pipe_nonblock_write_eagain(void)
 	EXPECT_RET(1, LIBC(write(fds[1], "x", 1)));
 }
 
+/* Linux's capacity, 64 KiB; and a write of up to PIPE_BUF (4096) bytes goes
+ * in whole or not at all: with 4095 bytes of room, a non-blocking write of
+ * 4096 is -EAGAIN, not 4095 of them (another writer's bytes could come
+ * between); a bigger write takes what fits. */
+static void pipe_capacity_and_atomic_writes(void)
+{
+	static char buf[8192];
+	int fds[2];
+
+	EXPECT_OK(LIBC(pipe2(fds, O_NONBLOCK)));
+	EXPECT_RET(65536, fill_pipe(fds[1]));
+	EXPECT_RET(4095, LIBC(read(fds[0], buf, 4095)));
+	EXPECT_RET(-EAGAIN, LIBC(write(fds[1], buf, 4096)));
+	EXPECT_RET(4095, LIBC(write(fds[1], buf, 4097)));
+	EXPECT_RET(4096, LIBC(read(fds[0], buf, 4096)));
+	EXPECT_RET(4096, LIBC(write(fds[1], buf, 4096)));
+}
+
 static void pipe2_cloexec(void)
 {
 	int fds[2];
@@ -312,6 +330,7 @@ const struct test_case pipe_tests[] = {
 	{ "pipe_sigpipe_default_kills", pipe_sigpipe_default_kills },
 	{ "pipe_nonblock_read_eagain", pipe_nonblock_read_eagain },
 	{ "pipe_nonblock_write_eagain", pipe_nonblock_write_eagain },
+	{ "pipe_capacity_and_atomic_writes", pipe_capacity_and_atomic_writes },
 	{ "pipe2_cloexec", pipe2_cloexec },
 	{ "pipe_blocking_read_woken", pipe_blocking_read_woken },
 	{ "pipe_blocking_write_woken", pipe_blocking_write_woken },
