@@ -170,25 +170,25 @@ long timeout_to_ticks(unsigned long long sec, unsigned long nsec)
 	return (long)sec * HZ + (nsec + ns_per_tick - 1) / ns_per_tick + 1;
 }
 
-static long do_nanosleep(unsigned long end, unsigned long asked,
-			 struct timespec *rem);
+static long do_nanosleep(unsigned long end, unsigned long asked, void *rem,
+			 int rem64);
 
 /* A relative sleep of timeout_to_ticks' ticks; "forever" is as long as jiffies can count
  * ahead (248 days), and a signal ends it sooner. */
-static long sleep_ticks(long ticks, struct timespec *rem)
+static long sleep_ticks(long ticks, void *rem, int rem64)
 {
 	unsigned long asked = ticks < 0 ? __LONG_MAX__ / 2
 			      : ticks	? ticks - 1
 					: 0;
 
-	return do_nanosleep(jiffies + asked + 1, asked, rem);
+	return do_nanosleep(jiffies + asked + 1, asked, rem, rem64);
 }
 
 /* Sleeps until jiffies reaches end; on a signal, the time left goes to rem and the
  * sleep can be resumed by restart_syscall (Linux's restart_block), so a signal that runs
  * no handler (SIGCHLD, a tracer's stop) does not cut the sleep short. */
-static long do_nanosleep(unsigned long end, unsigned long asked,
-			 struct timespec *rem)
+static long do_nanosleep(unsigned long end, unsigned long asked, void *rem,
+			 int rem64)
 {
 	unsigned long flags = local_irq_save();
 
@@ -197,16 +197,19 @@ static long do_nanosleep(unsigned long end, unsigned long asked,
 	local_irq_restore(flags);
 	if ((long)(jiffies - end) >= 0)
 		return 0;
-	if (rem) {
+	if (rem) { /* in the caller's layout: 32-bit time_t, or the _time64 calls' */
 		unsigned long left =
 			min(end - jiffies, asked); /* not the rounding tick */
-		struct timespec r = { left / HZ,
-				      (left % HZ) * (1000000000L / HZ) };
-		if (copy_to_user(rem, &r, sizeof(r)))
+		long sec = left / HZ, nsec = (left % HZ) * (1000000000L / HZ);
+		struct timespec r = { sec, nsec };
+		struct __kernel_timespec r64 = { sec, nsec };
+		if (rem64 ? copy_to_user(rem, &r64, sizeof(r64))
+			  : copy_to_user(rem, &r, sizeof(r)))
 			return -EFAULT;
 	}
 	current->restart_end = end;
 	current->restart_rem = rem;
+	current->restart_rem64 = rem64;
 	current->restart_asked = asked;
 	return -ERESTART_RESTARTBLOCK;
 }
@@ -219,14 +222,14 @@ long sys_nanosleep(const struct timespec *req, struct timespec *rem)
 		return -EFAULT;
 	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
 		return -EINVAL;
-	return sleep_ticks(timeout_to_ticks(t.tv_sec, t.tv_nsec), rem);
+	return sleep_ticks(timeout_to_ticks(t.tv_sec, t.tv_nsec), rem, 0);
 }
 
 /* clock_nanosleep(267) and its 64-bit twin (407), which glibc's sleep functions use: a
  * relative sleep, or until an absolute time (TIMER_ABSTIME) of CLOCK_REALTIME or
  * CLOCK_MONOTONIC. */
 static long clock_nanosleep_ts(int which, int flags, unsigned long long sec,
-			       unsigned long nsec, struct timespec *rem)
+			       unsigned long nsec, void *rem, int rem64)
 {
 	if (which != CLOCK_REALTIME && which != CLOCK_MONOTONIC)
 		return -EINVAL;
@@ -245,7 +248,7 @@ static long clock_nanosleep_ts(int which, int flags, unsigned long long sec,
 			sec -= now_sec + 1, nsec += 1000000000UL - now_nsec;
 		rem = NULL; /* an absolute sleep has no time left to report */
 	}
-	return sleep_ticks(timeout_to_ticks(sec, nsec), rem);
+	return sleep_ticks(timeout_to_ticks(sec, nsec), rem, rem64);
 }
 
 long sys_clock_nanosleep(int which, int flags, const struct timespec *req,
@@ -257,7 +260,7 @@ long sys_clock_nanosleep(int which, int flags, const struct timespec *req,
 		return -EFAULT;
 	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
 		return -EINVAL;
-	return clock_nanosleep_ts(which, flags, t.tv_sec, t.tv_nsec, rem);
+	return clock_nanosleep_ts(which, flags, t.tv_sec, t.tv_nsec, rem, 0);
 }
 
 long sys_clock_nanosleep_time64(int which, int flags,
@@ -270,8 +273,7 @@ long sys_clock_nanosleep_time64(int which, int flags,
 		return -EFAULT;
 	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000LL)
 		return -EINVAL;
-	(void)rem; /* the time left is not reported in the 64-bit layout (a simplification) */
-	return clock_nanosleep_ts(which, flags, t.tv_sec, t.tv_nsec, NULL);
+	return clock_nanosleep_ts(which, flags, t.tv_sec, t.tv_nsec, rem, 1);
 }
 
 /* restart_syscall(0): the kernel's own way back into an interrupted nanosleep */
@@ -281,5 +283,6 @@ long sys_restart_syscall(void)
 		return -EINTR;
 	unsigned long end = current->restart_end;
 	current->restart_end = 0;
-	return do_nanosleep(end, current->restart_asked, current->restart_rem);
+	return do_nanosleep(end, current->restart_asked, current->restart_rem,
+			    current->restart_rem64);
 }

@@ -52,7 +52,8 @@ struct task_struct {
 	int ptrace_signal_stop; /* the signal of the current signal-delivery stop */
 	/* an interrupted nanosleep, for restart_syscall */
 	unsigned long restart_end, restart_asked;
-	struct timespec *restart_rem;
+	void *restart_rem; /* the time left goes there (NULL: nowhere) */
+	int restart_rem64; /* ... as a __kernel_timespec (clock_nanosleep_time64) */
 	int ptrace_stopcode; /* (event << 8) | signal of the current stop */
 	int ptrace_reported; /* the tracer's wait has seen this stop (or exit) */
 	int ptrace_resume_sig; /* the signal the tracer resumed us with */

@@ -247,6 +247,25 @@ static void nanosleep_eintr(void)
 	       (long)rem.tv_sec, (long)rem.tv_nsec);
 }
 
+/* The same through clock_nanosleep_time64 (407), what glibc's sleep uses
+ * on i386 now: the time left comes back in its 64-bit layout. */
+static void clock_nanosleep_time64_eintr(void)
+{
+	long long req[2] = { 1, 0 }, rem[2] = { -1, -1 };
+	pid_t pid;
+
+	EXPECT_RET(0, LIBC(install(SIGUSR1, on_signal, 0)));
+	case_pid = getpid();
+	pid = spawn(signal_parent_later, NULL);
+	EXPECT_OK(LIBC(pid));
+	EXPECT_RET(-EINTR, sys6(407, 1 /* CLOCK_MONOTONIC */, 0, (long)req,
+				(long)rem, 0, 0));
+	EXPECT_EXITED(wait_status(pid), 0);
+	EXPECT(rem[0] == 0 && rem[1] > 100000000LL && rem[1] < 1000000000LL,
+	       "expected most of the second left in rem, got %lld s %lld ns",
+	       rem[0], rem[1]);
+}
+
 /* Blocks reading the pipe fds[0] (its copy of fds[1] closed). */
 static int block_in_read(void *pipe_fds)
 {
@@ -475,6 +494,7 @@ const struct test_case signal_tests[] = {
 	{ "read_eintr_without_restart", read_eintr_without_restart },
 	{ "read_restarted_with_sa_restart", read_restarted_with_sa_restart },
 	{ "nanosleep_eintr", nanosleep_eintr },
+	{ "clock_nanosleep_time64_eintr", clock_nanosleep_time64_eintr },
 	{ "pause_returns_eintr", pause_returns_eintr },
 	{ "sigterm_default_kills", sigterm_default_kills },
 	{ "sigchld_on_child_exit", sigchld_on_child_exit },
