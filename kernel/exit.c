@@ -1,5 +1,6 @@
 /* The end of a process: exit(2) and death by signal (do_exit), and wait4(2), where the
- * parent collects the exit status and frees what is left (the zombie's kernel stack).
+ * parent collects the exit status and frees what is left (the zombie's kernel stack), or
+ * hears that a child stopped (WUNTRACED) or continued (WCONTINUED).
  * Children of a dying process go to init (pid 1), which reaps them. */
 #include <menuos/fs.h>
 #include <menuos/io.h>
@@ -10,6 +11,20 @@
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
 #include <linux/wait.h>
+
+/* Our child t goes to init: if that leaves its process group orphaned with a stopped job
+ * in it, nobody is left to continue the job, so the group gets SIGHUP and SIGCONT (POSIX;
+ * Linux's kill_orphaned_pgrp). */
+static void kill_orphaned_pgrp(struct task_struct *t)
+{
+	if (t->pgid == current->pgid || t->sid != current->sid)
+		return;
+	if (has_stopped_jobs(t->pgid) &&
+	    will_become_orphaned_pgrp(t->pgid, current)) {
+		kill_pgrp(t->pgid, SIGHUP);
+		kill_pgrp(t->pgid, SIGCONT);
+	}
+}
 
 void do_exit(int code)
 {
@@ -36,6 +51,7 @@ void do_exit(int code)
 		if (t->state != TASK_UNUSED && t->parent == current) {
 			t->parent = init;
 			orphan_zombie |= t->state == TASK_ZOMBIE;
+			kill_orphaned_pgrp(t);
 		}
 	}
 	if (orphan_zombie)
@@ -76,23 +92,40 @@ static int child_matches(struct task_struct *t, pid_t pid)
 	return 1;
 }
 
-/* What wait4 would report about t now: 1 reap a zombie child, 2 report a tracee's stop
- * or a traced non-child's exit (without reaping), 0 nothing. No side effects. */
-static int waitable(struct task_struct *t)
+enum wait_report {
+	WAIT_NOTHING,
+	WAIT_REAP, /* a zombie child: its exit status, then free it */
+	WAIT_PTRACE, /* a tracee's stop, or a traced non-child's exit (not reaped) */
+	WAIT_STOPPED, /* a child stopped by a signal (WUNTRACED), once */
+	WAIT_CONTINUED, /* a child continued by SIGCONT (WCONTINUED), once */
+};
+
+/* What wait4 with options would report about t now. No side effects. */
+static enum wait_report waitable(struct task_struct *t, int options)
 {
 	if (t->state == TASK_STOPPED && t->ptracer == current &&
 	    !t->ptrace_reported)
-		return 2;
-	if (t->state != TASK_ZOMBIE)
-		return 0;
-	if (t->parent == current)
-		return 1;
-	return t->ptracer == current && !t->ptrace_reported ? 2 : 0;
+		return WAIT_PTRACE;
+	if (t->state == TASK_ZOMBIE) {
+		if (t->parent == current)
+			return WAIT_REAP;
+		return t->ptracer == current && !t->ptrace_reported
+			       ? WAIT_PTRACE
+			       : WAIT_NOTHING;
+	}
+	if (t->parent != current)
+		return WAIT_NOTHING;
+	if ((options & WUNTRACED) && t->state == TASK_STOPPED &&
+	    (t->signal_flags & SIGNAL_STOP_STOPPED) && t->group_exit_code)
+		return WAIT_STOPPED;
+	if ((options & WCONTINUED) && (t->signal_flags & SIGNAL_STOP_CONTINUED))
+		return WAIT_CONTINUED;
+	return WAIT_NOTHING;
 }
 
 /* The first matching task with something to report, NULL if none; -ECHILD in *err when
  * nothing matches at all. */
-static struct task_struct *find_waitable(pid_t pid, int *err)
+static struct task_struct *find_waitable(pid_t pid, int options, int *err)
 {
 	*err = -ECHILD;
 	for (int i = 1; i < NR_TASKS; i++) {
@@ -100,7 +133,7 @@ static struct task_struct *find_waitable(pid_t pid, int *err)
 		if (!child_matches(t, pid))
 			continue;
 		*err = 0;
-		if (waitable(t))
+		if (waitable(t, options))
 			return t;
 	}
 	return NULL;
@@ -111,29 +144,39 @@ long sys_wait4(pid_t pid, int *status, int options, void *rusage)
 	struct task_struct *t;
 	int err, st;
 
-	if (options & ~(WNOHANG | WUNTRACED | __WALL))
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL))
 		return -EINVAL;
 	(void)rusage; /* not filled in */
 	for (;;) {
-		t = find_waitable(pid, &err);
+		t = find_waitable(pid, options, &err);
 		if (t || err)
 			break;
 		if (options & WNOHANG)
 			return 0;
-		err = wait_event_interruptible(current->wait_chldexit,
-					       find_waitable(pid, &err) || err);
+		err = wait_event_interruptible(
+			current->wait_chldexit,
+			find_waitable(pid, options, &err) || err);
 		if (err)
 			return err;
 	}
 	if (!t)
 		return err;
 	pid_t child = t->pid;
-	if (waitable(t) ==
-	    2) { /* a ptrace stop (0x7f) or a tracee's exit: not reaped */
+	switch (waitable(t, options)) {
+	case WAIT_PTRACE: /* a ptrace stop (0x7f) or a tracee's exit */
 		st = t->state == TASK_STOPPED ? (t->ptrace_stopcode << 8) | 0x7f
 					      : t->exit_code;
 		t->ptrace_reported = 1;
 		return status && put_user(st, status) ? -EFAULT : child;
+	case WAIT_STOPPED: /* WIFSTOPPED, WSTOPSIG */
+		st = (t->group_exit_code << 8) | 0x7f;
+		t->group_exit_code = 0;
+		return status && put_user(st, status) ? -EFAULT : child;
+	case WAIT_CONTINUED: /* WIFCONTINUED */
+		t->signal_flags &= ~SIGNAL_STOP_CONTINUED;
+		return status && put_user(0xffff, status) ? -EFAULT : child;
+	default:
+		break;
 	}
 	if (status && put_user(t->exit_code, status))
 		return -EFAULT;

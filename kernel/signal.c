@@ -1,6 +1,9 @@
 /* Signals: kill(2), sigaction, sigprocmask, and delivery on the way back to ring 3. The
  * signal frames are Linux's i386 ones (struct sigframe / rt_sigframe with a sigcontext), so
- * a handler sees what it would see on Linux and sigreturn/rt_sigreturn restore it. */
+ * a handler sees what it would see on Linux and sigreturn/rt_sigreturn restore it.
+ * Job control as Linux does it: SIGSTOP, SIGTSTP, SIGTTIN and SIGTTOU stop a process
+ * (do_signal_stop), SIGCONT continues it (prepare_signal), and the parent hears of both
+ * through SIGCHLD and wait4's WUNTRACED and WCONTINUED. */
 #include <menuos/interrupt.h>
 #include <menuos/io.h>
 #include <menuos/net.h>
@@ -29,13 +32,11 @@ const char *signal_name(int sig)
 	return sig > 0 && sig < 32 ? signal_names[sig] : "SIG?";
 }
 
-/* Signals whose default action is to do nothing. MenuOS has no job control, so the stop
- * signals are ignored too (a documented simplification). */
+/* Signals whose default action is to do nothing (SIGCONT's work is done when it is sent). */
 static int default_ignored(int sig)
 {
 	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH ||
-	       sig == SIGCONT || sig == SIGSTOP || sig == SIGTSTP ||
-	       sig == SIGTTIN || sig == SIGTTOU;
+	       sig == SIGCONT;
 }
 
 static int sig_ignored(struct task_struct *t, int sig)
@@ -59,18 +60,56 @@ int signal_handled(struct task_struct *t, int sig)
 	return sig != SIGKILL && h != SIG_DFL && h != SIG_IGN;
 }
 
+/* The parent learns that t stopped or continued: its wait4 wakes up, and it gets SIGCHLD
+ * unless its SIGCHLD action has SA_NOCLDSTOP. */
+static void do_notify_parent_cldstop(struct task_struct *t)
+{
+	struct task_struct *parent = t->parent;
+
+	if (!parent || parent == t)
+		return;
+	if (!(parent->sighand[SIGCHLD - 1].sa_flags & SA_NOCLDSTOP))
+		send_sig(SIGCHLD, parent);
+	wake_up(&parent->wait_chldexit);
+}
+
+/* What sending sig does before it is queued, even if it is blocked or ignored (Linux's
+ * prepare_signal): a stop signal discards a pending SIGCONT; SIGCONT discards pending
+ * stop signals and continues a stopped process. */
+static void prepare_signal(int sig, struct task_struct *t)
+{
+	if (sig_kernel_stop(sig)) {
+		t->pending &= ~sigmask(SIGCONT);
+	} else if (sig == SIGCONT) {
+		t->pending &= ~SIG_KERNEL_STOP_MASK;
+		if (!(t->signal_flags & SIGNAL_STOP_STOPPED))
+			return;
+		t->signal_flags = SIGNAL_STOP_CONTINUED;
+		t->group_exit_code = 0;
+		/* a tracee's stop is its tracer's to end (ptrace_stop) */
+		if (t->state == TASK_STOPPED && !t->ptracer)
+			t->state = TASK_RUNNING;
+		do_notify_parent_cldstop(t);
+	}
+}
+
 int send_sig(int sig, struct task_struct *t)
 {
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
-	if (t->state == TASK_ZOMBIE || sig_ignored(t, sig))
+	if (t->state == TASK_ZOMBIE)
 		return 0;
 	unsigned long flags = local_irq_save();
+	prepare_signal(sig, t);
+	if (sig_ignored(t, sig)) {
+		local_irq_restore(flags);
+		return 0;
+	}
 	t->pending |= sigmask(sig);
 	if (sig == SIGKILL || !(t->blocked & sigmask(sig)))
 		wake_up_process(t);
 	if (sig == SIGKILL && t->state == TASK_STOPPED)
-		t->state = TASK_RUNNING; /* out of a ptrace stop, to die */
+		t->state = TASK_RUNNING; /* out of a stop, to die */
 	local_irq_restore(flags);
 	return 0;
 }
@@ -404,6 +443,51 @@ static void syscall_restart(struct pt_regs *regs, struct k_sigaction *ka)
 	regs->orig_ax = -1;
 }
 
+/* A process group is orphaned when no member has a parent in another group of the same
+ * session: no shell is left to continue it (POSIX; Linux's will_become_orphaned_pgrp).
+ * ignored is a parent that is exiting, or NULL. */
+int will_become_orphaned_pgrp(pid_t pgid, struct task_struct *ignored)
+{
+	for (int i = 1; i < NR_TASKS; i++) {
+		struct task_struct *t = &task_table[i], *p = t->parent;
+		if (t->state == TASK_UNUSED || t->state == TASK_ZOMBIE ||
+		    t->pgid != pgid || !p || p == ignored || p->pid == 1)
+			continue;
+		if (p->pgid != pgid && p->sid == t->sid)
+			return 0;
+	}
+	return 1;
+}
+
+int has_stopped_jobs(pid_t pgid)
+{
+	for (int i = 1; i < NR_TASKS; i++) {
+		struct task_struct *t = &task_table[i];
+		if (t->state == TASK_STOPPED && t->pgid == pgid &&
+		    (t->signal_flags & SIGNAL_STOP_STOPPED))
+			return 1;
+	}
+	return 0;
+}
+
+/* The default action of a stop signal: stop until SIGCONT or SIGKILL, and tell the parent.
+ * Our processes have one thread, so this is the whole group stop. A tracee's stop is a
+ * ptrace stop instead, reported to its tracer (without siginfo, as Linux's group-stop). */
+static void do_signal_stop(int sig)
+{
+	if (current->ptracer) {
+		ptrace_stop(sig);
+		return;
+	}
+	unsigned long flags = local_irq_save();
+	current->signal_flags = SIGNAL_STOP_STOPPED;
+	current->group_exit_code = sig;
+	current->state = TASK_STOPPED;
+	do_notify_parent_cldstop(current);
+	schedule(); /* until prepare_signal(SIGCONT) or SIGKILL makes us runnable */
+	local_irq_restore(flags);
+}
+
 void do_signal(struct pt_regs *regs)
 {
 	int sig;
@@ -422,6 +506,16 @@ void do_signal(struct pt_regs *regs)
 		if (sig == SIGKILL || ka->sa_handler == SIG_DFL) {
 			if (default_ignored(sig))
 				continue;
+			if (sig_kernel_stop(sig)) {
+				/* POSIX: the terminal's stop signals do not stop an
+				 * orphaned group, which nobody would continue */
+				if (sig != SIGSTOP &&
+				    will_become_orphaned_pgrp(current->pgid,
+							      NULL))
+					continue;
+				do_signal_stop(sig);
+				continue;
+			}
 			do_exit(sig); /* killed: the wait status is the signal number */
 		}
 		syscall_restart(regs, ka);

@@ -2,7 +2,8 @@
  * too), /dev/ttyS1 (COM2), /dev/tty (the caller's controlling terminal), /dev/console.
  * Input arrives from interrupt handlers through tty_receive_char; the line discipline does
  * what Linux's n_tty does for a student's shell: echo, ^H/DEL erase, ^U kill, ^C sends
- * SIGINT to the foreground process group, ^D ends input, CR becomes NL. */
+ * SIGINT to the foreground process group (^\ SIGQUIT, ^Z SIGTSTP), ^D ends input, CR
+ * becomes NL. */
 #include <menuos/console.h>
 #include <menuos/fs.h>
 #include <menuos/io.h>
@@ -91,6 +92,21 @@ static int erase_one(struct tty_struct *tty)
 	return 1;
 }
 
+/* The signal a key sends to the foreground group with ISIG: ^C, ^\ and ^Z by default. */
+static int isig_signal(const struct termios *t, unsigned char c)
+{
+	if (!(t->c_lflag & ISIG) ||
+	    c == 0) /* 0 disables a key (_POSIX_VDISABLE) */
+		return 0;
+	if (c == t->c_cc[VINTR])
+		return SIGINT;
+	if (c == t->c_cc[VQUIT])
+		return SIGQUIT;
+	if (c == t->c_cc[VSUSP])
+		return SIGTSTP;
+	return 0;
+}
+
 void tty_receive_char(struct tty_struct *tty, unsigned char c)
 {
 	struct termios *t = &tty->termios;
@@ -107,16 +123,15 @@ void tty_receive_char(struct tty_struct *tty, unsigned char c)
 		show_state();
 		return;
 	}
-	if ((t->c_lflag & ISIG) &&
-	    (c == t->c_cc[VINTR] || c == t->c_cc[VQUIT])) {
+	int sig = isig_signal(t, c);
+	if (sig) {
 		/* discard the typed line, tell the user, signal the foreground group */
 		tty->read_head = tty->canon_head;
 		echo_char(tty, c);
 		if (t->c_lflag & ECHO)
 			tty_put(tty, "\n", 1);
 		if (tty->pgrp > 0)
-			kill_pgrp(tty->pgrp,
-				  c == t->c_cc[VINTR] ? SIGINT : SIGQUIT);
+			kill_pgrp(tty->pgrp, sig);
 		return;
 	}
 	if (!(t->c_lflag & ICANON)) {
@@ -327,8 +342,8 @@ static void tty_struct_init(struct tty_struct *tty, int index, const char *name,
 					  size_t))
 {
 	static const unsigned char cc[NCCS] = {
-		[VINTR] = 3,  [VQUIT] = 28, [VERASE] = 127,
-		[VKILL] = 21, [VEOF] = 4,   [VMIN] = 1,
+		[VINTR] = 3, [VQUIT] = 28, [VERASE] = 127, [VKILL] = 21,
+		[VEOF] = 4,  [VMIN] = 1,   [VSUSP] = 26,
 	};
 
 	tty->index = index;

@@ -2,7 +2,7 @@
 each area's program prints `name ok` or `name FAILED: ...` lines and a summary."""
 import re
 
-AREAS = ["syscall", "proc", "file", "pipe", "signal", "poll", "mem"]
+AREAS = ["syscall", "proc", "file", "pipe", "signal", "jobctl", "poll", "mem"]
 
 
 def run_area(m, area):
@@ -33,6 +33,10 @@ def test_pipe(m):
 
 def test_signal(m):
     run_area(m, "signal")
+
+
+def test_jobctl(m):
+    run_area(m, "jobctl")
 
 
 def test_poll(m):

@@ -17,7 +17,7 @@ enum task_state {
 	TASK_RUNNING, /* running or ready to run */
 	TASK_INTERRUPTIBLE, /* asleep on a wait queue or a timeout; signals wake it */
 	TASK_ZOMBIE, /* exited; the parent has not waited for it yet */
-	TASK_STOPPED, /* stopped for its ptrace tracer (kernel/ptrace.c) */
+	TASK_STOPPED, /* stopped: by a stop signal, or for its ptrace tracer */
 };
 
 struct files_struct;
@@ -41,6 +41,10 @@ struct task_struct {
 	/* signals (kernel/signal.c) */
 	unsigned long long pending, blocked;
 	struct k_sigaction sighand[_NSIG];
+	/* job control (kernel/signal.c; Linux keeps these in signal_struct):
+	 * SIGNAL_STOP_*, and the stop signal wait4 has not reported yet */
+	int signal_flags;
+	int group_exit_code;
 	struct wait_queue_head
 		wait_chldexit; /* the parent sleeps here in wait4 */
 	unsigned long utime, stime; /* ticks spent in user and kernel mode */

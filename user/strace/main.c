@@ -373,6 +373,26 @@ static void signal_stop(struct tracee *t, int sig)
 	out_flush();
 }
 
+/* t stopped by a stop signal's default action (a group-stop, which has no
+ * siginfo): "--- stopped by SIGTSTP ---". Linux's strace would keep it
+ * stopped with PTRACE_LISTEN; this one lets it go on. */
+static int group_stop(struct tracee *t, int sig)
+{
+	int si[32];
+	struct sbuf nb;
+	char name[32];
+
+	if (ptrace_raw(PTRACE_GETSIGINFO, t->pid, 0, (unsigned long)si) == 0)
+		return 0; /* a signal-delivery stop */
+	sb_init(&nb, name, sizeof(name));
+	print_signal(&nb, sig);
+	begin_line(t);
+	out_printf("--- stopped by %s ---", name);
+	end_line();
+	out_flush();
+	return 1;
+}
+
 /* ---- starting the command ---- */
 
 /* The command's path as execve will get it: with a '/', as given; else
@@ -560,6 +580,8 @@ static int trace(int first_pid)
 			resume(pid, 0);
 		} else if (!t->started && (sig == SIGSTOP || sig == SIGTRAP)) {
 			t->started = 1; /* a new child's first stop */
+			resume(pid, 0);
+		} else if (group_stop(t, sig)) {
 			resume(pid, 0);
 		} else {
 			signal_stop(t, sig);

@@ -29,6 +29,7 @@ static const struct test_area areas[] = {
 	{ "file", file_tests, 5000 },
 	{ "pipe", pipe_tests, 5000 },
 	{ "signal", signal_tests, 5000 },
+	{ "jobctl", jobctl_tests, 5000 },
 	{ "poll", poll_tests, 5000 },
 	{ "mem", mem_tests, 5000 },
 };

@@ -11,7 +11,7 @@
 
 /* One list per area, each ending with { 0, 0 } (the *_tests.c files). */
 extern const struct test_case syscall_tests[], proc_tests[], file_tests[],
-	pipe_tests[], signal_tests[], poll_tests[], mem_tests[];
+	pipe_tests[], signal_tests[], jobctl_tests[], poll_tests[], mem_tests[];
 
 extern const char *self_path; /* how to execve ourselves */
 
