@@ -1,12 +1,16 @@
 """The MenuOS shell as a student uses it: the command table, programs from /bin with
-arguments, exit statuses, background jobs, kill, and the time commands."""
+arguments, exit statuses, background jobs, kill, job control (Ctrl-Z, jobs, fg, bg), and
+the time commands."""
 import re
 import time
+
+from tests.harness import PROMPT
 
 
 def test_help_lists_commands_and_programs(m):
     text = m.run("help")
-    for cmd in ("help", "version", "quit", "time", "time-asm", "jobs", "kill"):
+    for cmd in ("help", "version", "quit", "time", "time-asm", "jobs", "fg", "bg",
+                "kill"):
         assert re.search(r"^\s*%s\b.*\S" % re.escape(cmd), text, re.M), \
             "help does not list %r with a description:\n%s" % (cmd, text)
     for prog in ("echo", "cat", "crash", "init"):
@@ -58,7 +62,7 @@ def test_background_job_and_kill(m):
     assert pid, "no '[job] pid' after starting a background job: %r" % text
     job, pid = pid.group(1), pid.group(2)
     jobs = m.run("jobs")
-    assert re.search(r"\[%s\]\s+%s\s+running\s+sleep" % (job, pid), jobs), jobs
+    assert re.search(r"\[%s\]\S?\s+%s\s+Running\s+sleep" % (job, pid), jobs), jobs
     m.run("kill %s" % pid)
     deadline = time.monotonic() + 5
     seen = ""
@@ -76,3 +80,32 @@ def test_background_job_reported_when_done(m):
     time.sleep(1.5)
     seen = m.run("") + m.run("")
     assert re.search(r"Done\s+sleep", seen), "no Done report: %r" % seen
+
+
+def test_ctrl_z_stops_a_job_and_fg_bg_continue_it(m):
+    m.send("sleep 100\n")
+    time.sleep(0.5)  # sleep has started and owns the terminal
+    m.send("\x1a")
+    stopped = m.expect(r"\[(\d+)\]\+\s+Stopped\s+sleep 100\n", timeout=5,
+                       what="'[N]+  Stopped  sleep 100' after Ctrl-Z")
+    job = stopped.group(1)
+    m.expect(re.escape(PROMPT), timeout=5, what="the prompt back after Ctrl-Z")
+    jobs = m.run("jobs")
+    found = re.search(r"\[%s\]\+ (\d+) +Stopped +sleep 100\n" % job, jobs)
+    assert found, "jobs should list sleep 100 as Stopped:\n%r" % jobs
+    pid = found.group(1)
+    assert re.search(r"^\s*%s\s+\d+\s+T\s" % pid, m.run("ps"), re.M), \
+        "ps should show pid %s in state T" % pid
+    text = m.run("bg")
+    assert re.search(r"\[%s\]\+ sleep 100 &" % job, text), "bg printed %r" % text
+    jobs = m.run("jobs")
+    assert re.search(r"\[%s\]\+ %s +Running +sleep 100\n" % (job, pid), jobs), \
+        "after bg, jobs should list sleep 100 as Running:\n%r" % jobs
+    m.send("fg %%%s\n" % job)
+    m.expect(r"\nsleep 100\n", timeout=5, what="fg to print the command it continues")
+    time.sleep(0.5)
+    m.send("\x03")
+    m.expect(r"\[%s\] killed by signal 2 \(SIGINT\)" % pid, timeout=5,
+             what="Ctrl-C to end the job fg brought back")
+    m.expect(re.escape(PROMPT), timeout=5)
+    assert m.run("jobs").strip() == "no background jobs"

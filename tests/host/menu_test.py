@@ -122,7 +122,8 @@ def banner(shell):
 
 def help_lists_everything(shell):
     out = shell.run("help")
-    for cmd in ["help", "version", "quit", "time", "time-asm", "jobs", "kill", "ls"]:
+    for cmd in ["help", "version", "quit", "time", "time-asm", "jobs", "fg", "bg", "kill",
+                "ls"]:
         must_match(r"^\s+" + re.escape(cmd) + r"\s+\S", out, "help to list %s" % cmd)
     programs = must_match(r"Programs in /bin:((?s:.*))", out, "'Programs in /bin:'").group(1)
     for program in ["echo", "true", "false", "sleep"]:
@@ -221,8 +222,8 @@ def background_job(shell):
     must(time.monotonic() - started < 1, "the prompt at once", "%.1f s" % (time.monotonic() - started))
     job, pid = must_match(r"^\[(\d+)\] (\d+)$", out, "'[job] pid'").groups()
     out = shell.run("jobs")
-    must_match(r"^\[%s\] %s running  sleep 5$" % (job, pid), out,
-               "'[%s] %s running  sleep 5'" % (job, pid))
+    must_match(r"^\[%s\]\+ %s Running {17}sleep 5$" % (job, pid), out,
+               "'[%s]+ %s Running                 sleep 5'" % (job, pid))
     must(shell.run("kill %s" % pid) == "", "no output from kill", out)
     wait_for_report(shell, r"^\[%s\] killed by signal 15 \(SIGTERM\)  sleep 5$" % job,
                     "'[%s] killed by signal 15 (SIGTERM)  sleep 5'" % job)
@@ -270,6 +271,33 @@ def ctrl_c_stops_program(shell):
     version(shell)
 
 
+def ctrl_z_fg_bg(shell):
+    shell.type("sleep 30\r")
+    shell.expect(r"sleep 30\r\n", "the echo of 'sleep 30'")
+    time.sleep(0.5)
+    shell.type("\x1a")
+    job = shell.expect(r"\[(\d+)\]\+  Stopped {17}sleep 30\r\n" + re.escape(PROMPT),
+                       "'[N]+  Stopped                 sleep 30' and the prompt", 2).group(1)
+    out = shell.run("jobs")
+    pid = must_match(r"^\[%s\]\+ (\d+) Stopped {17}sleep 30$" % job, out,
+                     "'[%s]+ PID Stopped                 sleep 30'" % job).group(1)
+    with open("/proc/%s/stat" % pid) as stat:
+        state = stat.read().rsplit(")", 1)[1].split()[0]
+    must(state == "T", "Linux to say sleep is stopped (T)", state)
+    out = shell.run("bg")
+    must(out == "[%s]+ sleep 30 &\n" % job, "'[%s]+ sleep 30 &'" % job, out)
+    must_match(r"^\[%s\]\+ %s Running {17}sleep 30$" % (job, pid), shell.run("jobs"),
+               "'[%s]+ %s Running                 sleep 30'" % (job, pid))
+    shell.type("fg %%%s\r" % job)
+    shell.expect(r"fg %%%s\r\nsleep 30\r\n" % job, "fg to print 'sleep 30'")
+    time.sleep(0.5)
+    shell.type("\x03")
+    shell.expect(r"killed by signal 2 \(SIGINT\)\r\n" + re.escape(PROMPT),
+                 "'[pid] killed by signal 2 (SIGINT)' and the prompt within 2 s", 2)
+    out = shell.run("jobs")
+    must(out == "no background jobs\n", "'no background jobs'", out)
+
+
 def ctrl_d_at_prompt(shell):
     shell.type("\x04")
     shell.expect(r"\r\n" + re.escape(PROMPT), "a newline and a fresh prompt after Ctrl-D", 2)
@@ -311,7 +339,7 @@ CASES = [banner, help_lists_everything, ls_lists_bin, version, time_and_time_asm
          unknown_command, empty_line, path_with_slash, quotes_group_words, true_says_nothing,
          false_reports_status, crash_reports_signal, foreground_owns_terminal, background_job,
          glued_ampersand_and_done, kill_job_with_signal_name, ctrl_c_at_prompt,
-         ctrl_c_stops_program, ctrl_d_at_prompt, long_line, eof_does_not_spin]
+         ctrl_c_stops_program, ctrl_z_fg_bg, ctrl_d_at_prompt, long_line, eof_does_not_spin]
 
 
 def main():

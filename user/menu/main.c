@@ -126,6 +126,38 @@ static int Jobs(int argc, char *argv[])
 	return ShowJobs();
 }
 
+/* fg [%JOB] and bg [%JOB]: the current job without an argument. */
+static int ContinueCommand(int argc, char *argv[], int foreground)
+{
+	const char *arg = argc == 2 ? argv[1] : NULL;
+	long job;
+
+	if (argc > 2) {
+		printf("usage: %s [%%JOB]\n", argv[0]);
+		return -1;
+	}
+	if (arg == NULL)
+		job = CurrentJob();
+	else
+		job = ParseNumber(arg[0] == '%' ? arg + 1 : arg);
+	if (job <= 0 || job > MAX_JOBS || JobPid(job) < 0) {
+		printf("%s: %s: no such job\n", argv[0],
+		       arg != NULL ? arg : "current");
+		return -1;
+	}
+	return ContinueJob(job, foreground);
+}
+
+static int Fg(int argc, char *argv[])
+{
+	return ContinueCommand(argc, argv, 1);
+}
+
+static int Bg(int argc, char *argv[])
+{
+	return ContinueCommand(argc, argv, 0);
+}
+
 /* kill [-SIGNAL] PID|%JOB */
 static int Kill(int argc, char *argv[])
 {
@@ -180,7 +212,15 @@ int main(void)
 		   Time);
 	MenuConfig("time-asm", "print the time from int $0x80 with eax=13",
 		   TimeAsm);
-	MenuConfig("jobs", "list the programs running in the background", Jobs);
+	MenuConfig("jobs",
+		   "list the jobs: in the background or stopped (Ctrl-Z)",
+		   Jobs);
+	MenuConfig("fg", "continue a job (%JOB, or the last) in the foreground",
+		   Fg);
+	MenuConfig("bg",
+		   "continue a stopped job (%JOB, or the last) in the "
+		   "background",
+		   Bg);
 	MenuConfig("kill", "send SIGTERM (or -SIGNAL) to a PID or %JOB", Kill);
 	MenuConfig("ls", "list the programs in /bin", Ls);
 	InitJobControl();
