@@ -125,6 +125,7 @@ const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_clock_nanosleep_time64, sys_clock_nanosleep_time64),
 	__SYSCALL(__NR_pselect6_time64, sys_pselect6_time64),
 	__SYSCALL(__NR_ppoll_time64, sys_ppoll_time64),
+	__SYSCALL(__NR_recvmmsg_time64, sys_recvmmsg_time64),
 };
 
 void do_syscall(struct pt_regs *regs)

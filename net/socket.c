@@ -13,6 +13,7 @@
 #include <menuos/socket.h>
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
+#include <linux/time.h>
 #include <asm/ioctls.h>
 
 #define AUDITSC_ARGS 6
@@ -658,19 +659,68 @@ long __sys_recvmsg(int fd, struct msghdr *msg, unsigned int flags)
 	return err;
 }
 
+/* recvmmsg's timeout, in either time layout: the ticks it allows, written back as the
+ * time left when the call ends (as Linux does). */
+struct mmsg_timeout {
+	void *user; /* NULL: none */
+	int is64; /* a __kernel_timespec (recvmmsg_time64) */
+	unsigned long end; /* jiffies */
+};
+
+static int mmsg_timeout_start(struct mmsg_timeout *t)
+{
+	long long sec, nsec;
+
+	if (!t->user)
+		return 0;
+	if (t->is64) {
+		struct __kernel_timespec ts;
+		if (copy_from_user(&ts, t->user, sizeof(ts)))
+			return -EFAULT;
+		sec = ts.tv_sec, nsec = ts.tv_nsec;
+	} else {
+		struct timespec ts;
+		if (copy_from_user(&ts, t->user, sizeof(ts)))
+			return -EFAULT;
+		sec = ts.tv_sec, nsec = ts.tv_nsec;
+	}
+	if (sec < 0 || nsec < 0 || nsec >= 1000000000LL)
+		return -EINVAL;
+	long ticks = timeout_to_ticks(sec, nsec);
+	t->end = jiffies + (ticks < 0 ? __LONG_MAX__ / 2 : ticks);
+	return 0;
+}
+
+/* 1 once the time is up; the time left goes back to the user either way */
+static int mmsg_timeout_over(struct mmsg_timeout *t)
+{
+	long left = (long)(t->end - jiffies);
+	long sec = left > 0 ? left / HZ : 0,
+	     nsec = left > 0 ? (left % HZ) * (1000000000L / HZ) : 0;
+	struct timespec ts = { sec, nsec };
+	struct __kernel_timespec ts64 = { sec, nsec };
+
+	if (t->is64)
+		(void)copy_to_user(t->user, &ts64, sizeof(ts64));
+	else
+		(void)copy_to_user(t->user, &ts, sizeof(ts));
+	return left <= 0;
+}
+
 /* sendmmsg/recvmmsg: the single-message calls in a loop; a later failure after some
- * messages went through reports the count, as Linux does. (recvmmsg's timeout is not
- * supported: a non-NULL one is -EINVAL.) */
+ * messages went through reports the count, as Linux does. recvmmsg waits for all vlen
+ * messages, or only the first with MSG_WAITFORONE; its timeout is looked at after each
+ * message (Linux's rule: it does not cut a receive short). */
 static int do_mmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen,
-		   unsigned int flags, void *timeout, int recv)
+		   unsigned int flags, struct mmsg_timeout *timeout, int recv)
 {
 	struct socket *sock;
 	struct file *file;
 	unsigned int done = 0;
 	int err;
 
-	if (timeout)
-		return -EINVAL;
+	if (timeout && (err = mmsg_timeout_start(timeout)))
+		return err;
 	sock = sockfd_lookup_light(fd, &err, &file);
 	if (!sock)
 		return err;
@@ -681,11 +731,14 @@ static int do_mmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen,
 		 * undefined behaviour in C (UBSan says so), and the copy checks them anyway */
 		unsigned long entry =
 			(unsigned long)mmsg + done * sizeof(*mmsg);
+		int wait_one = recv && done && (flags & MSG_WAITFORONE);
 		long n = ___sys_msg(
 			sock,
 			(struct msghdr *)(entry +
 					  offsetof(struct mmsghdr, msg_hdr)),
-			flags | (recv && done ? MSG_DONTWAIT : 0), recv);
+			(flags & ~MSG_WAITFORONE) |
+				(wait_one ? MSG_DONTWAIT : 0),
+			recv);
 		if (n < 0) {
 			err = n;
 			break;
@@ -694,6 +747,10 @@ static int do_mmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen,
 			     (unsigned int *)(entry + offsetof(struct mmsghdr,
 							       msg_len)))) {
 			err = -EFAULT;
+			break;
+		}
+		if (timeout && timeout->user && mmsg_timeout_over(timeout)) {
+			done++;
 			break;
 		}
 	}
@@ -783,7 +840,7 @@ long sys_socketcall(int call, unsigned long *args)
 		break;
 	case SYS_RECVMMSG:
 		err = do_mmsg(a0, (struct mmsghdr *)a1, a[2], a[3],
-			      (void *)a[4], 1);
+			      &(struct mmsg_timeout){ (void *)a[4], 0, 0 }, 1);
 		break;
 	case SYS_ACCEPT4:
 		err = __sys_accept4(a0, (struct sockaddr *)a1, (int *)a[2],
@@ -888,9 +945,19 @@ long sys_sendmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen,
 	return err;
 }
 long sys_recvmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen,
-		  unsigned int flags, void *timeout)
+		  unsigned int flags, struct timespec *timeout)
 {
-	long err = do_mmsg(fd, mmsg, vlen, flags, timeout, 1);
+	struct mmsg_timeout t = { timeout, 0, 0 };
+	long err = do_mmsg(fd, mmsg, vlen, flags, &t, 1);
+	sock_net_poll();
+	return err;
+}
+
+long sys_recvmmsg_time64(int fd, struct mmsghdr *mmsg, unsigned int vlen,
+			 unsigned int flags, struct __kernel_timespec *timeout)
+{
+	struct mmsg_timeout t = { timeout, 1, 0 };
+	long err = do_mmsg(fd, mmsg, vlen, flags, &t, 1);
 	sock_net_poll();
 	return err;
 }

@@ -160,6 +160,8 @@ long sys_shutdown(int fd, int how);
 long sys_sendmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen,
 		  unsigned int flags);
 long sys_recvmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen,
-		  unsigned int flags, void *timeout);
+		  unsigned int flags, struct timespec *timeout);
+long sys_recvmmsg_time64(int fd, struct mmsghdr *mmsg, unsigned int vlen,
+			 unsigned int flags, struct __kernel_timespec *timeout);
 
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../testlib/sys.h"
@@ -231,6 +232,50 @@ static void udp_sendmmsg_recvmmsg(void)
 	EXPECT_RET(-EAGAIN, raw_socketcall(SYS_RECVMMSG, args));
 }
 
+/* recvmmsg as Linux: MSG_WAITFORONE takes what is there after the first
+ * message; a timeout is looked at after each message (a zero one: only the
+ * first) and the time left written back, in the 32-bit layout (337, and
+ * socketcall) and the 64-bit one (recvmmsg_time64, 417). */
+static void udp_recvmmsg_waitforone_and_timeout(void)
+{
+	struct sockaddr_in to = loopback(6407);
+	char buf[4][16];
+	struct iovec iov[4];
+	struct mmsghdr in[4];
+	struct timespec zero = { 0, 0 }, five = { 5, 0 };
+	long long five64[2] = { 5, 0 };
+	int sender, receiver, i;
+
+	EXPECT_OK(sender = udp_bound(6406));
+	EXPECT_OK(receiver = udp_bound(6407));
+	memset(in, 0, sizeof(in));
+	for (i = 0; i < 4; i++) {
+		iov[i].iov_base = buf[i];
+		iov[i].iov_len = sizeof(buf[i]);
+		in[i].msg_hdr.msg_iov = &iov[i];
+		in[i].msg_hdr.msg_iovlen = 1;
+	}
+	for (i = 0; i < 5; i++)
+		EXPECT_RET(1, LIBC(sendto(sender, "x", 1, 0,
+					  (struct sockaddr *)&to, sizeof(to))));
+	/* 5 queued: 4 asked for, one waits for */
+	EXPECT_RET(1, sys6(337, receiver, (long)in, 4, 0, (long)&zero, 0));
+	EXPECT_RET(2, sys6(337, receiver, (long)in, 2, 0, (long)&five, 0));
+	EXPECT(five.tv_sec >= 3 && five.tv_sec <= 5,
+	       "expected most of the 5 s written back, got %ld s",
+	       (long)five.tv_sec);
+	EXPECT_RET(2, sys6(417, receiver, (long)in, 4, MSG_WAITFORONE,
+			   (long)five64, 0));
+	EXPECT(five64[0] >= 3 && five64[0] <= 5,
+	       "expected most of the 5 s written back (64-bit), got %lld s",
+	       five64[0]);
+	/* all 5 taken */
+	EXPECT_RET(-EAGAIN,
+		   sys6(337, receiver, (long)in, 4, MSG_DONTWAIT, 0, 0));
+	close(sender);
+	close(receiver);
+}
+
 #define BIG_SEND   (256 * 1024)
 #define READER_NAP 100
 #define SMALL_BUF  16384
@@ -284,6 +329,8 @@ const struct test_case data_tests[] = {
 	{ "writev_readv", writev_readv },
 	{ "recv_waitall", recv_waitall },
 	{ "udp_sendmmsg_recvmmsg", udp_sendmmsg_recvmmsg },
+	{ "udp_recvmmsg_waitforone_and_timeout",
+	  udp_recvmmsg_waitforone_and_timeout },
 	{ "large_send_blocks", large_send_blocks },
 	{ 0, 0 },
 };

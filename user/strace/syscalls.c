@@ -190,6 +190,8 @@ static const struct syscall_desc syscalls[] = {
 	ENTRY(413, "pselect6_time64", 6, A_INT, A_PTR, A_PTR, A_PTR, A_PTR,
 	      A_PTR),
 	ENTRY(414, "ppoll_time64", 5, A_PTR, A_UINT, A_PTR, A_PTR, A_UINT),
+	ENTRY(417, "recvmmsg_time64", 5, A_FD, A_MMSGHDR_OUT, A_UINT,
+	      A_MSG_FLAGS, A_PTR),
 	ENTRY(422, "futex_time64", 6, A_PTR, A_INT, A_INT, A_PTR, A_PTR, A_INT),
 	ENTRY(439, "faccessat2", 4, A_FD, A_PATH, A_ACCESS_MODE, A_HEX),
 };

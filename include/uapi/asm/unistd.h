@@ -124,6 +124,7 @@
 #define __NR_clock_nanosleep_time64 407
 #define __NR_pselect6_time64	    413
 #define __NR_ppoll_time64	    414
+#define __NR_recvmmsg_time64	    417
 
 /* one past the highest number the table knows; anything >= is -ENOSYS */
 #define NR_syscalls 440
