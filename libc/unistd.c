@@ -40,6 +40,19 @@ int open(const char *path, int flags, ...)
 	return syscall3(__NR_open, path, flags, mode);
 }
 
+int openat(int dirfd, const char *path, int flags, ...)
+{
+	va_list ap;
+	mode_t mode = 0;
+
+	if (flags & O_CREAT) {
+		va_start(ap, flags);
+		mode = va_arg(ap, mode_t);
+		va_end(ap);
+	}
+	return syscall4(__NR_openat, dirfd, path, flags, mode);
+}
+
 int creat(const char *path, mode_t mode)
 {
 	return open(path, O_CREAT | O_WRONLY | O_TRUNC, mode);
@@ -97,6 +110,11 @@ int unlink(const char *path)
 	return syscall1(__NR_unlink, path);
 }
 
+int unlinkat(int dirfd, const char *path, int flags)
+{
+	return syscall3(__NR_unlinkat, dirfd, path, flags);
+}
+
 int rmdir(const char *path)
 {
 	return syscall1(__NR_rmdir, path);
@@ -105,6 +123,15 @@ int rmdir(const char *path)
 int access(const char *path, int mode)
 {
 	return syscall2(__NR_access, path, mode);
+}
+
+int faccessat(int dirfd, const char *path, int mode, int flags)
+{
+	if (flags) { /* AT_EACCESS and friends need faccessat2, which MenuOS has not */
+		errno = EINVAL;
+		return -1;
+	}
+	return syscall3(__NR_faccessat, dirfd, path, mode);
 }
 
 int chdir(const char *path)

@@ -87,6 +87,14 @@ void iput(struct inode *inode);
 extern struct inode *root_inode;
 struct inode *
 namei(const char *path); /* NULL-terminated kernel path -> inode or ERR */
+/* the same from the directory base for a relative path (NULL: the cwd) */
+struct inode *namei_at(struct inode *base, const char *path);
+/* a user path, relative to dirfd's directory or the cwd (AT_FDCWD) -> inode or ERR */
+struct inode *user_path_at(int dirfd, const char *upath);
+struct inode *user_path(const char *upath); /* user_path_at(AT_FDCWD, ...) */
+long do_unlinkat(int dirfd, const char *upath);
+long do_sys_open(int dirfd, const char *filename, int flags,
+		 int mode); /* open.c */
 int ramfs_add(const char *path, unsigned short mode, const void *data,
 	      unsigned long size);
 struct inode *ramfs_mknod(const char *path, unsigned short mode,
@@ -99,6 +107,8 @@ struct inode *ramfs_create(struct inode *dir, const char *name,
 			   unsigned short mode);
 void ramfs_remove(struct inode *dir, struct inode *inode);
 struct inode *lookup_parent(const char *kpath, char *last, size_t size);
+struct inode *lookup_parent_at(struct inode *base, const char *kpath,
+			       char *last, size_t size);
 
 static __always_inline void *ERR_PTR(long err)
 {

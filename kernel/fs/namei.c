@@ -1,13 +1,16 @@
-/* Path lookup: from the root (or the cwd for a relative path), one component at a time. */
+/* Path lookup: from the root, or for a relative path from the cwd (or the directory an
+ * *at() call's dirfd names), one component at a time. */
 #include <menuos/fs.h>
 #include <menuos/sched.h>
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
 
-struct inode *namei(const char *path)
+struct inode *namei_at(struct inode *base, const char *path)
 {
-	struct inode *inode = (*path == '/' || !current->cwd) ? root_inode
-							      : current->cwd;
+	struct inode *inode = *path == '/'   ? root_inode
+			      : base	     ? base
+			      : current->cwd ? current->cwd
+					     : root_inode;
 
 	while (*path) {
 		while (*path == '/')
@@ -36,17 +39,59 @@ struct inode *namei(const char *path)
 	return inode;
 }
 
-/* A path from user space, looked up; the caller iputs the result. */
-struct inode *user_path(const char *upath)
+struct inode *namei(const char *path)
+{
+	return namei_at(NULL, path);
+}
+
+/* The directory an *at() call's dirfd names (a reference the caller iputs), NULL for
+ * AT_FDCWD, or an error: -EBADF, or -ENOTDIR for a file that is not a directory. */
+static struct inode *at_base(int dirfd)
+{
+	struct file *f;
+	struct inode *inode;
+
+	if (dirfd == AT_FDCWD)
+		return NULL;
+	f = fget(dirfd);
+	if (!f)
+		return ERR_PTR(-EBADF);
+	inode = f->f_inode;
+	iget(inode);
+	fput(f);
+	if (!S_ISDIR(inode->i_mode)) {
+		iput(inode);
+		return ERR_PTR(-ENOTDIR);
+	}
+	return inode;
+}
+
+/* A path from user space, looked up (from dirfd's directory if it is relative); the
+ * caller iputs the result. */
+struct inode *user_path_at(int dirfd, const char *upath)
 {
 	char path[PATH_MAX];
 	long n = strncpy_from_user(path, upath, sizeof(path));
+	struct inode *base, *inode;
 
 	if (n < 0)
 		return ERR_PTR(n);
 	if (n == 0)
 		return ERR_PTR(-ENOENT);
-	return namei(path);
+	base = path[0] == '/'
+		       ? NULL
+		       : at_base(dirfd); /* an absolute path ignores it */
+	if (IS_ERR(base))
+		return base;
+	inode = namei_at(base, path);
+	if (base)
+		iput(base);
+	return inode;
+}
+
+struct inode *user_path(const char *upath)
+{
+	return user_path_at(AT_FDCWD, upath);
 }
 
 long sys_chdir(const char *upath)
@@ -91,7 +136,8 @@ long sys_getcwd(char *ubuf, unsigned long size)
 
 /* Splits a path into its directory (looked up, a reference the caller iputs) and its
  * last component (copied into last). */
-struct inode *lookup_parent(const char *kpath, char *last, size_t size)
+struct inode *lookup_parent_at(struct inode *base, const char *kpath,
+			       char *last, size_t size)
 {
 	char path[PATH_MAX];
 	long n = strlcpy(path, kpath, sizeof(path));
@@ -109,23 +155,33 @@ struct inode *lookup_parent(const char *kpath, char *last, size_t size)
 		return ERR_PTR(!*name ? -ENOENT : -ENAMETOOLONG);
 	strlcpy(last, name, size);
 	if (!slash)
-		return namei(".");
+		return namei_at(base, ".");
 	if (slash == path)
 		return namei("/");
 	*slash = 0;
-	return namei(path);
+	return namei_at(base, path);
+}
+
+struct inode *lookup_parent(const char *kpath, char *last, size_t size)
+{
+	return lookup_parent_at(NULL, kpath, last, size);
 }
 
 /* unlink(2): in MenuOS's read-only tree only socket files (AF_UNIX bind) can go. */
-long sys_unlink(const char *upath)
+long do_unlinkat(int dirfd, const char *upath)
 {
 	char path[PATH_MAX], last[NAME_MAX + 1];
 	long n = strncpy_from_user(path, upath, sizeof(path));
+	struct inode *base;
 
 	if (n < 0)
 		return n;
-	struct inode *dir = lookup_parent(path, last, sizeof(last));
-
+	base = path[0] == '/' ? NULL : at_base(dirfd);
+	if (IS_ERR(base))
+		return PTR_ERR(base);
+	struct inode *dir = lookup_parent_at(base, path, last, sizeof(last));
+	if (base)
+		iput(base);
 	if (IS_ERR(dir))
 		return PTR_ERR(dir);
 	long err = -ENOENT;
@@ -144,4 +200,9 @@ long sys_unlink(const char *upath)
 	}
 	iput(dir);
 	return err;
+}
+
+long sys_unlink(const char *upath)
+{
+	return do_unlinkat(AT_FDCWD, upath);
 }

@@ -4,8 +4,6 @@
 #include <menuos/syscalls.h>
 #include <menuos/uaccess.h>
 
-struct inode *user_path(const char *upath);
-
 /* Opens an inode as a new struct file (no fd yet). */
 static struct file *dentry_open(struct inode *inode, unsigned int flags)
 {
@@ -45,9 +43,10 @@ struct file *filp_open(const char *path, unsigned int flags)
 	return f;
 }
 
-long sys_open(const char *filename, int flags, int mode)
+/* open and openat: a relative name from the cwd, or from dirfd's directory */
+long do_sys_open(int dirfd, const char *filename, int flags, int mode)
 {
-	struct inode *inode = user_path(filename);
+	struct inode *inode = user_path_at(dirfd, filename);
 	struct file *f;
 	int fd;
 
@@ -74,6 +73,11 @@ long sys_open(const char *filename, int flags, int mode)
 	}
 	fd_install(fd, f);
 	return fd;
+}
+
+long sys_open(const char *filename, int flags, int mode)
+{
+	return do_sys_open(AT_FDCWD, filename, flags, mode);
 }
 
 long sys_close(unsigned int fd)

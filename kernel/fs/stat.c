@@ -9,8 +9,6 @@
 #define AT_SYMLINK_NOFOLLOW 0x100
 #define AT_EMPTY_PATH	    0x1000
 
-struct inode *user_path(const char *upath);
-
 static int fill_stat(struct inode *inode, struct stat *ust)
 {
 	struct stat st;
@@ -66,9 +64,8 @@ static int fill_statx(struct inode *inode, struct statx *ust)
 }
 
 /* The inode that (dirfd, path, flags) names, as the *at() calls do: with AT_EMPTY_PATH
- * and "", the file dirfd itself (how glibc's fstat asks); otherwise the path, where a
- * relative one starts at the cwd whatever dirfd is (a simplification: glibc passes
- * AT_FDCWD). The caller iputs the result. */
+ * and "", the file dirfd itself (how glibc's fstat asks); otherwise the path, a relative
+ * one from dirfd's directory (or the cwd for AT_FDCWD). The caller iputs the result. */
 static struct inode *at_inode(int dirfd, const char *upath, int flags)
 {
 	char c;
@@ -86,8 +83,8 @@ static struct inode *at_inode(int dirfd, const char *upath, int flags)
 			return inode;
 		}
 	}
-	return user_path(
-		upath); /* no symlinks in MenuOS: NOFOLLOW changes nothing */
+	/* no symlinks in MenuOS: AT_SYMLINK_NOFOLLOW changes nothing */
+	return user_path_at(dirfd, upath);
 }
 
 long sys_stat(const char *filename, struct stat *st)
@@ -161,9 +158,9 @@ long sys_statx(int dirfd, const char *filename, unsigned int flags,
 
 /* Everyone is root and nothing is executable but what is: only existence is checked,
  * and X_OK wants an x bit. */
-long sys_access(const char *filename, int mode)
+static long do_faccessat(int dirfd, const char *filename, int mode)
 {
-	struct inode *inode = user_path(filename);
+	struct inode *inode = user_path_at(dirfd, filename);
 
 	if (IS_ERR(inode))
 		return PTR_ERR(inode);
@@ -172,10 +169,15 @@ long sys_access(const char *filename, int mode)
 	return err;
 }
 
-/* MenuOS has no symbolic links: a file that exists is not one (-EINVAL, as Linux). */
-long sys_readlink(const char *path, char *buf, int bufsiz)
+long sys_access(const char *filename, int mode)
 {
-	struct inode *inode = user_path(path);
+	return do_faccessat(AT_FDCWD, filename, mode);
+}
+
+/* MenuOS has no symbolic links: a file that exists is not one (-EINVAL, as Linux). */
+static long do_readlinkat(int dirfd, const char *path, char *buf, int bufsiz)
+{
+	struct inode *inode = user_path_at(dirfd, path);
 
 	(void)buf, (void)bufsiz;
 	if (IS_ERR(inode))
@@ -184,43 +186,31 @@ long sys_readlink(const char *path, char *buf, int bufsiz)
 	return -EINVAL;
 }
 
-/* The *at() calls glibc makes instead of the old ones. MenuOS follows a relative path
- * from the cwd only: dirfd must be AT_FDCWD for one (an absolute path ignores dirfd). */
-static long at_check(int dirfd, const char *upath)
+long sys_readlink(const char *path, char *buf, int bufsiz)
 {
-	char c;
-
-	if (get_user(c, upath))
-		return -EFAULT;
-	return c == '/' || dirfd == AT_FDCWD ? 0 : -EOPNOTSUPP;
+	return do_readlinkat(AT_FDCWD, path, buf, bufsiz);
 }
 
+/* The *at() calls glibc makes instead of the old ones: a relative path from dirfd's
+ * directory (AT_FDCWD: the cwd), an absolute one as it is. */
 long sys_openat(int dirfd, const char *filename, int flags, int mode)
 {
-	long err = at_check(dirfd, filename);
-
-	return err ? err : sys_open(filename, flags, mode);
+	return do_sys_open(dirfd, filename, flags, mode);
 }
 
 long sys_unlinkat(int dirfd, const char *pathname, int flags)
 {
-	long err = at_check(dirfd, pathname);
-
 	if (flags & ~0x200) /* AT_REMOVEDIR: a directory never goes in MenuOS */
 		return -EINVAL;
-	return err ? err : flags ? -EROFS : sys_unlink(pathname);
+	return flags ? -EROFS : do_unlinkat(dirfd, pathname);
 }
 
 long sys_faccessat(int dirfd, const char *pathname, int mode)
 {
-	long err = at_check(dirfd, pathname);
-
-	return err ? err : sys_access(pathname, mode);
+	return do_faccessat(dirfd, pathname, mode);
 }
 
 long sys_readlinkat(int dirfd, const char *pathname, char *buf, int bufsiz)
 {
-	long err = at_check(dirfd, pathname);
-
-	return err ? err : sys_readlink(pathname, buf, bufsiz);
+	return do_readlinkat(dirfd, pathname, buf, bufsiz);
 }

@@ -7,6 +7,8 @@
 #include <linux/fs.h>
 
 int open(const char *path, int flags, ...);
+int openat(int dirfd, const char *path, int flags,
+	   ...); /* dirfd: AT_FDCWD or a directory */
 int creat(const char *path, mode_t mode);
 int fcntl(int fd, int cmd, ...);
 

@@ -28,8 +28,11 @@ int dup3(int oldfd, int newfd, int flags);
 int pipe(int fds[2]);
 int pipe2(int fds[2], int flags);
 int unlink(const char *path);
+int unlinkat(int dirfd, const char *path, int flags);
 int rmdir(const char *path);
 int access(const char *path, int mode);
+int faccessat(int dirfd, const char *path, int mode,
+	      int flags); /* flags: 0 only */
 int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 ssize_t readlink(const char *path, char *buf, size_t size);

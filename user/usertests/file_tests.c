@@ -2,7 +2,8 @@
  * file: files, directories and the fd table. open/read/lseek on the
  * program's own ELF file, the errors open must give, dup and dup2, stat,
  * reading directories, /dev/null and /dev/zero, close-on-exec, running out
- * of fds (MenuOS allows 64 per process), the working directory, and the
+ * of fds (MenuOS allows 64 per process), the working directory, the *at()
+ * calls from a directory fd, and the
  * checks a bad pointer or a non-tty fd must meet.
  */
 #include "usertests.h"
@@ -499,6 +500,37 @@ static void writev_readv(void)
 	       "expected abc + defg, got %.3s + %.4s", a, b);
 }
 
+/* The *at() calls from a directory fd: a relative name is looked up there
+ * (not in the cwd), an absolute one ignores it, AT_FDCWD is the cwd; a
+ * dirfd that is not open is EBADF and one that is not a directory ENOTDIR. */
+static void at_calls_from_dirfd(void)
+{
+	unsigned int st64[32];
+	int bin, file, fd;
+
+	EXPECT_RET(0, LIBC(chdir("/")));
+	EXPECT_OK(bin = LIBC(open("/bin", O_RDONLY)));
+	EXPECT_OK(fd = LIBC(openat(bin, "echo", O_RDONLY)));
+	EXPECT_RET(0, LIBC(close(fd)));
+	EXPECT_RET(-ENOENT, LIBC(openat(AT_FDCWD, "echo", O_RDONLY)));
+	EXPECT_OK(fd = LIBC(openat(bin, "/bin/echo", O_RDONLY)));
+	EXPECT_RET(0, LIBC(close(fd)));
+	EXPECT_OK(fd = LIBC(openat(bin, "../bin/./echo", O_RDONLY)));
+	EXPECT_RET(0, LIBC(close(fd)));
+	/* fstatat64(300), as glibc's stat: st_mode at offset 16 of stat64 */
+	EXPECT_RET(0, sys6(300, bin, (long)"echo", (long)st64, 0, 0, 0));
+	EXPECT(S_ISREG(st64[4]), "expected a regular file, got mode 0%o",
+	       st64[4]);
+	EXPECT_RET(0, LIBC(faccessat(bin, "echo", X_OK, 0)));
+	EXPECT_RET(-ENOENT, LIBC(faccessat(bin, "no-such", F_OK, 0)));
+	EXPECT_RET(-EBADF, LIBC(openat(99, "echo", O_RDONLY)));
+	EXPECT_OK(file = LIBC(openat(bin, "echo", O_RDONLY)));
+	EXPECT_RET(-ENOTDIR, LIBC(openat(file, "echo", O_RDONLY)));
+	EXPECT_RET(-EROFS, LIBC(unlinkat(bin, "echo", 0)));
+	EXPECT_RET(0, LIBC(close(file)));
+	EXPECT_RET(0, LIBC(close(bin)));
+}
+
 const struct test_case file_tests[] = {
 	{ "open_elf_magic", open_elf_magic },
 	{ "lseek_whence", lseek_whence },
@@ -529,6 +561,7 @@ const struct test_case file_tests[] = {
 	{ "fd_table_full_emfile", fd_table_full_emfile },
 	{ "chdir_getcwd", chdir_getcwd },
 	{ "chdir_errors", chdir_errors },
+	{ "at_calls_from_dirfd", at_calls_from_dirfd },
 	{ "ioctl_enotty", ioctl_enotty },
 	{ "isatty_stdin", isatty_stdin },
 	{ "writev_readv", writev_readv },
