@@ -172,20 +172,40 @@ static int input_available(struct tty_struct *tty)
 	return tty->canon_head != tty->read_tail;
 }
 
+/* A read from a background process group of the terminal's own session (Linux's
+ * __tty_check_change): SIGTTIN stops the whole group until `fg` continues it, and the read
+ * then starts again. Where nobody could continue it (SIGTTIN ignored or blocked, or the
+ * group orphaned) the read fails with -EIO instead. */
+static int tty_check_change(struct tty_struct *tty, int sig)
+{
+	if (current->tty != tty || tty->pgrp <= 0 || current->pgid == tty->pgrp)
+		return 0;
+	if ((current->blocked & sigmask(sig)) ||
+	    current->sighand[sig - 1].sa_handler == SIG_IGN ||
+	    will_become_orphaned_pgrp(current->pgid, NULL))
+		return -EIO;
+	kill_pgrp(current->pgid, sig);
+	return -ERESTARTSYS;
+}
+
 static ssize_t tty_read(struct file *f, char *ubuf, size_t count)
 {
 	struct tty_struct *tty = f->private_data;
 	char kbuf[128];
 	size_t n = 0;
 	int canon = tty->termios.c_lflag & ICANON;
+	int err = tty_check_change(tty, SIGTTIN);
+
+	if (err)
+		return err;
 
 	if (!input_available(tty)) {
 		if (f->f_flags & O_NONBLOCK)
 			return -EAGAIN;
 		if (!canon && tty->termios.c_cc[VMIN] == 0)
 			return 0;
-		int err = wait_event_interruptible(tty->read_wait,
-						   input_available(tty));
+		err = wait_event_interruptible(tty->read_wait,
+					       input_available(tty));
 		if (err)
 			return err;
 	}

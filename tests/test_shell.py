@@ -109,3 +109,22 @@ def test_ctrl_z_stops_a_job_and_fg_bg_continue_it(m):
              what="Ctrl-C to end the job fg brought back")
     m.expect(re.escape(PROMPT), timeout=5)
     assert m.run("jobs").strip() == "no background jobs"
+
+
+def test_background_read_stops_with_sigttin_until_fg(m):
+    """A background job that reads the terminal gets SIGTTIN and stops (it does not take
+    the shell's input); fg gives it the terminal and the read goes on."""
+    started = m.run("cat &")
+    assert re.search(r"\[\d+\] \d+", started), "cat & printed %r" % started
+    time.sleep(0.5)  # cat has tried to read by now
+    jobs = m.run("jobs")
+    found = re.search(r"\[(\d+)\][+-]? (\d+) +Stopped +cat\b", jobs)
+    assert found, "jobs should list cat as Stopped (SIGTTIN):\n%r" % jobs
+    m.send("fg %%%s\n" % found.group(1))
+    m.expect(r"\ncat\n", timeout=5, what="fg to print the command it continues")
+    m.send("read by cat\n")
+    m.expect(r"read by cat\n(.*\n)?read by cat\n", timeout=5,
+             what="cat to copy the line it read in the foreground")
+    m.send("\x04")  # ^D: end of input, cat ends
+    m.expect(re.escape(PROMPT), timeout=5, what="the prompt after cat ends")
+    assert m.run("jobs").strip() == "no background jobs"

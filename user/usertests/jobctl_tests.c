@@ -5,7 +5,8 @@
  * each, and through SIGCHLD unless it asked for SA_NOCLDSTOP. SIGTSTP stops
  * too, unless it is handled or ignored, or the process group is orphaned.
  * SIGKILL ends a stopped process. A stop signal and SIGCONT cancel each
- * other while pending.
+ * other while pending. A background process group reading the terminal
+ * gets SIGTTIN (or EIO when it ignores it).
  *
  * A stopped child must make no progress: the ticking children below write
  * a byte to a pipe every 5 ms, and the pipe stays empty while they are
@@ -475,6 +476,46 @@ static void orphaned_stopped_group_gets_sighup(void)
 	}
 }
 
+/* A child in a process group of its own (a background job) reads the
+ * terminal: with SIGTTIN ignored the read is -EIO; by default SIGTTIN
+ * stops it. */
+static int read_tty_in_background(void *ignore)
+{
+	char c;
+
+	if (setpgid(0, 0) < 0)
+		return 2;
+	if (ignore)
+		signal(SIGTTIN, SIG_IGN);
+	if (read(0, &c, 1) < 0 && errno == EIO)
+		return 0;
+	return 1;
+}
+
+static void background_read_sigttin(void)
+{
+	int status;
+	pid_t pid;
+
+	if (!isatty(0)) {
+		skip("stdin is not a terminal");
+		return;
+	}
+	EXPECT_OK(pid = spawn(read_tty_in_background, (void *)1));
+	EXPECT_RET(pid, wait_for(pid, &status, 0));
+	EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	       "expected a background read with SIGTTIN ignored to be EIO, "
+	       "got %s",
+	       status_str(status));
+	EXPECT_OK(pid = spawn(read_tty_in_background, NULL));
+	EXPECT_RET(pid, wait_for(pid, &status, WUNTRACED));
+	kill(pid, SIGKILL);
+	wait_for(pid, NULL, 0);
+	EXPECT(WIFSTOPPED(status) && WSTOPSIG(status) == SIGTTIN,
+	       "expected a background read to stop it with SIGTTIN, got %s",
+	       status_str(status));
+}
+
 const struct test_case jobctl_tests[] = {
 	{ "sigstop_stops_sigcont_continues", sigstop_stops_sigcont_continues },
 	{ "sigcont_handler_runs", sigcont_handler_runs },
@@ -490,5 +531,6 @@ const struct test_case jobctl_tests[] = {
 	  sigtstp_orphaned_group_discarded },
 	{ "orphaned_stopped_group_gets_sighup",
 	  orphaned_stopped_group_gets_sighup },
+	{ "background_read_sigttin", background_read_sigttin },
 	{ 0, 0 },
 };
