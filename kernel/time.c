@@ -173,8 +173,9 @@ long timeout_to_ticks(unsigned long long sec, unsigned long nsec)
 static long do_nanosleep(unsigned long end, unsigned long asked, void *rem,
 			 int rem64);
 
-/* A relative sleep of timeout_to_ticks' ticks; "forever" is as long as jiffies can count
- * ahead (248 days), and a signal ends it sooner. */
+/* A relative sleep of timeout_to_ticks' ticks. "Forever" (a sleep too long to count in
+ * ticks) is LONG_MAX / 2 ticks, about 124 days, the most the signed jiffies comparison of
+ * do_nanosleep handles with room to spare; the time left it reports is out of that too. */
 static long sleep_ticks(long ticks, void *rem, int rem64)
 {
 	unsigned long asked = ticks < 0 ? __LONG_MAX__ / 2
