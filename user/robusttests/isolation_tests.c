@@ -21,24 +21,10 @@
 
 #include <asm/unistd.h>
 
+#include "../testlib/sys.h"
+
 #define KERNEL_TEXT 0xc0100000u
 #define PAGE	    4096
-
-static long sys6(long nr, long a, long b, long c, long d, long e, long f)
-{
-	long nr_and_f[2] = { nr, f };
-	long ret;
-
-	__asm__ volatile("push %%ebp\n\t"
-			 "mov 4(%%eax), %%ebp\n\t"
-			 "mov 0(%%eax), %%eax\n\t"
-			 "int $0x80\n\t"
-			 "pop %%ebp"
-			 : "=a"(ret)
-			 : "a"(nr_and_f), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e)
-			 : "memory");
-	return ret;
-}
 
 /* Runs fn in a child; the child must die of one of the signals (0 ends
  * the list). Returns 0, or -1 after printing what happened instead. */
