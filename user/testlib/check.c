@@ -255,6 +255,17 @@ int child_signal(int status)
 	return status >= 0 && WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 }
 
+int install(int sig, void (*handler)(int), int flags)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = handler;
+	sa.sa_flags = flags;
+	sigemptyset(&sa.sa_mask);
+	return sigaction(sig, &sa, NULL);
+}
+
 /* ---- clocks and data ---- */
 
 /* Seconds are counted from the first call, so the products fit a long. */

@@ -157,6 +157,9 @@ int run_child(int (*fn)(void *), void *arg);
  * it at the end of a case that runs in a process group of its own). */
 void kill_children(void);
 
+/* sigaction(sig) with handler, flags (SA_RESTART, ...) and an empty sa_mask */
+int install(int sig, void (*handler)(int), int flags);
+
 /* ---- clocks ---- */
 long now_ms(void); /* gettimeofday in milliseconds */
 long now_us(void); /* and in microseconds (wraps after 35 min) */

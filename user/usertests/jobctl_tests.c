@@ -39,17 +39,6 @@ static void write_h(int sig)
 		_exit(3);
 }
 
-static int install(int sig, void (*handler)(int), int flags)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = handler;
-	sa.sa_flags = flags;
-	sigemptyset(&sa.sa_mask);
-	return sigaction(sig, &sa, NULL);
-}
-
 /* waitpid, again after EINTR (a SIGCHLD handler may cut it short): its
  * result, or -errno. */
 static long wait_for(pid_t pid, int *status, int options)

@@ -38,18 +38,6 @@ static void on_siginfo(int sig, siginfo_t *info, void *context)
 	had_context = context != NULL;
 }
 
-/* sigaction with an empty sa_mask. */
-static int install(int sig, void (*handler)(int), int flags)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = handler;
-	sa.sa_flags = flags;
-	sigemptyset(&sa.sa_mask);
-	return sigaction(sig, &sa, NULL);
-}
-
 /* sigprocmask on one signal. */
 static int mask_one(int how, int sig)
 {
