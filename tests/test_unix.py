@@ -64,11 +64,30 @@ def test_hello_u_no_listener(m):
     hello_rounds(m, "/tmp/dead.sock", 1)
 
 
+def test_netstat_x_and_proc_net_unix(m):
+    """The servers of the cases above, as Linux shows them: /proc/net/unix (listening flag
+    00010000, SOCK_STREAM, unconnected) and netstat -xlp with the owner."""
+    table = m.run("cat /proc/net/unix")
+    assert table.startswith("Num       RefCount Protocol Flags    Type St Inode Path"), table
+    line = re.search(r"^[0-9a-f]{8}: [0-9A-F]{8} 00000000 00010000 0001 01 +(\d+) %s$"
+                     % re.escape(SOCK_PATH), table, re.M)
+    assert line, "no listening line for %s in /proc/net/unix:\n%s" % (SOCK_PATH, table)
+    text = m.run("netstat -xlp")
+    assert "Active UNIX domain sockets (only servers)" in text, text
+    assert re.search(r"^unix +\d+ +\[ ACC \] +STREAM +LISTENING +%s +\d+/replyhi +%s$"
+                     % (line.group(1), re.escape(SOCK_PATH)), text, re.M), \
+        "netstat -xlp has no line for replyhi on %s:\n%s" % (SOCK_PATH, text)
+    assert "LISTENING" not in m.run("netstat -x"), "-x without -a or -l shows no servers"
+
+
 def test_abstract_name(m):
     text = m.run("replyhi -u @replyhi", timeout=20)
     assert re.search(r"serving on @replyhi \(pid \d+\)", text), \
         "replyhi -u @replyhi printed %r" % text
     hello_rounds(m, "@replyhi", 3, msg="abstract")
+    # an abstract name in /proc/net/unix: its leading NUL shown as @, as Linux does
+    assert re.search(r" 00010000 0001 01 +\d+ @replyhi$", m.run("cat /proc/net/unix"),
+                     re.M), "no listening line for @replyhi in /proc/net/unix"
 
 
 def run_area(m, area):

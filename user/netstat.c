@@ -1,6 +1,6 @@
 /*
- * netstat [-t] [-u] [-a] [-l] [-n] [-p]: the TCP and UDP sockets, one line
- * each, as Linux's netstat -tuanp prints them:
+ * netstat [-t] [-u] [-x] [-a] [-l] [-n] [-p]: the TCP and UDP sockets, one
+ * line each, as Linux's netstat -tuanp prints them:
  *
  *	Proto Recv-Q Send-Q Local Address   Foreign Address  State   PID/Program name
  *	tcp        0      0 0.0.0.0:5001    0.0.0.0:*        LISTEN  5/replyhi
@@ -11,7 +11,11 @@
  * command"), or on Linux by reading the /proc/PID/fd/N -> socket:[inode]
  * links. With no option it shows everything (-tuap); -t or -u keep one
  * protocol, -l only listening sockets, -a adds them to the others. Addresses
- * are always numeric (-n is accepted).
+ * are always numeric (-n is accepted). -x lists the AF_UNIX sockets of
+ * /proc/net/unix instead, as Linux's netstat -x does:
+ *
+ *	Proto RefCnt Flags       Type       State         I-Node   Path
+ *	unix  1      [ ACC ]     STREAM     LISTENING     12       /tmp/replyhi.sock
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -255,15 +259,72 @@ static void show_file(const char *path, const char *proto, int want_listen,
 	fclose(f);
 }
 
+/* /proc/net/unix: "Num RefCount Protocol Flags Type St Inode Path" per socket */
+static void show_unix(int servers, int others, int with_pid)
+{
+	static const char *const types[] = { "",    "STREAM", "DGRAM",
+					     "RAW", "RDM",    "SEQPACKET" };
+	static const char *const states[] = { "", "", "CONNECTING", "CONNECTED",
+					      "DISCONNECTING" };
+	FILE *f = fopen("/proc/net/unix", "r");
+	char line[512];
+
+	if (!f) {
+		perror("netstat: /proc/net/unix");
+		return;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long refcnt, flags, type, st, inode;
+		char path[256] = "", pid_prog[32] = "-";
+		const struct owner *o;
+		int listening;
+
+		char *p = strchr(line, ':'), *end;
+
+		if (!p)
+			continue; /* the header */
+		refcnt = strtoul(p + 1, &p, 16);
+		strtoul(p, &p, 16); /* Protocol: always 0 */
+		flags = strtoul(p, &p, 16);
+		type = strtoul(p, &p, 16);
+		st = strtoul(p, &p, 16);
+		inode = strtoul(p, &end, 10);
+		if (end == p)
+			continue;
+		end += strspn(end, " ");
+		end[strcspn(end, "\n")] = '\0';
+		snprintf(path, sizeof(path), "%s", end);
+		listening = (flags & 0x10000) != 0; /* __SO_ACCEPTCON */
+		if (listening ? !servers : !others)
+			continue;
+		if (with_pid && (o = find_owner(inode)))
+			snprintf(pid_prog, sizeof(pid_prog), "%d/%s", o->pid,
+				 o->command);
+		printf("unix  %-6lu %-11s %-10s %-13s %-8lu ", refcnt,
+		       listening ? "[ ACC ]" : "[ ]",
+		       type < sizeof(types) / sizeof(types[0]) ? types[type]
+							       : "?",
+		       listening				 ? "LISTENING"
+		       : st < sizeof(states) / sizeof(states[0]) ? states[st]
+								 : "?",
+		       inode);
+		if (with_pid)
+			printf("%-20s ", pid_prog);
+		printf("%s\n", path);
+	}
+	fclose(f);
+}
+
 static void usage(void)
 {
-	fprintf(stderr, "usage: netstat [-tualnp]\n");
+	fprintf(stderr, "usage: netstat [-tuxalnp]\n");
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
-	int tcp = 0, udp = 0, all = 0, listen_only = 0, with_pid = 0;
+	int tcp = 0, udp = 0, unix_socks = 0, all = 0, listen_only = 0,
+	    with_pid = 0;
 	int i, any_option = 0;
 	const char *title;
 
@@ -280,6 +341,9 @@ int main(int argc, char **argv)
 				break;
 			case 'u':
 				udp = 1;
+				break;
+			case 'x':
+				unix_socks = 1;
 				break;
 			case 'a':
 				all = 1;
@@ -299,7 +363,7 @@ int main(int argc, char **argv)
 	}
 	if (!any_option) /* the default: netstat -tuanp */
 		all = with_pid = 1;
-	if (!tcp && !udp)
+	if (!tcp && !udp && !unix_socks)
 		tcp = udp = 1;
 	if (with_pid && !read_sockfd())
 		scan_proc_fds();
@@ -307,6 +371,14 @@ int main(int argc, char **argv)
 	title = listen_only ? "only servers"
 		: all	    ? "servers and established"
 			    : "w/o servers";
+	if (unix_socks && !tcp && !udp) {
+		printf("Active UNIX domain sockets (%s)\n", title);
+		printf("Proto RefCnt Flags       Type       State         "
+		       "I-Node   %sPath\n",
+		       with_pid ? "PID/Program name     " : "");
+		show_unix(all || listen_only, !listen_only, with_pid);
+		return 0;
+	}
 	printf("Active Internet connections (%s)\n", title);
 	printf("Proto Recv-Q Send-Q Local Address           Foreign Address "
 	       "        State      %s\n",

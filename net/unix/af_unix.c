@@ -904,4 +904,5 @@ void unix_init(void)
 		panic("unix_init: cannot register AF_UNIX");
 	ramfs_add("/tmp", S_IFDIR | 01777, NULL,
 		  0); /* where socket files usually go */
+	unix_proc_init();
 }

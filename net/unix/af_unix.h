@@ -49,6 +49,9 @@ static inline struct unix_sock *unix_sk(struct sock *sk)
 
 void unix_rights_free(struct unix_rights *r); /* drops the file references too */
 
+/* proc.c */
+void unix_proc_init(void); /* /proc/net/unix */
+
 /* garbage.c */
 void unix_rights_inflight(struct unix_rights *r,
 			  int delta); /* r entered (1) or left (-1) a queue */
