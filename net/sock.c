@@ -135,6 +135,19 @@ int memcpy_to_msg(struct msghdr *msg, size_t *iov_index, size_t *iov_off,
 	return 0;
 }
 
+/* The first n queued bytes of a stream's receive ring into the message (the ring may
+ * wrap: one or two pieces); rx_tail is the caller's to move. TCP and AF_UNIX share it. */
+int sk_rx_to_msg(struct sock *sk, struct msghdr *msg, size_t *iov_index,
+		 size_t *iov_off, size_t n)
+{
+	size_t start = sk->rx_tail % sk->rx_size,
+	       first = min(n, sk->rx_size - start);
+
+	return memcpy_to_msg(msg, iov_index, iov_off, sk->rx_buf + start,
+			     first) ||
+	       memcpy_to_msg(msg, iov_index, iov_off, sk->rx_buf, n - first);
+}
+
 int memcpy_from_msg(void *to, struct msghdr *msg, size_t *iov_index,
 		    size_t *iov_off, size_t len)
 {

@@ -507,12 +507,7 @@ int tcp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags)
 		size_t avail = sk_rx_queued(sk);
 		if (avail) {
 			size_t n = min(avail, len - copied);
-			size_t start = sk->rx_tail % sk->rx_size;
-			size_t first = min(n, sk->rx_size - start);
-			if (memcpy_to_msg(msg, &idx, &off, sk->rx_buf + start,
-					  first) ||
-			    memcpy_to_msg(msg, &idx, &off, sk->rx_buf,
-					  n - first))
+			if (sk_rx_to_msg(sk, msg, &idx, &off, n))
 				return copied ? (int)copied : -EFAULT;
 			copied += n;
 			if (flags & MSG_PEEK)

@@ -136,6 +136,8 @@ int sock_intr_errno(long timeo);
 void sock_net_poll(void); /* run the network bottom half (loopback delivery) */
 int memcpy_to_msg(struct msghdr *msg, size_t *iov_index, size_t *iov_off,
 		  const void *from, size_t len);
+int sk_rx_to_msg(struct sock *sk, struct msghdr *msg, size_t *iov_index,
+		 size_t *iov_off, size_t n); /* from the stream ring */
 int memcpy_from_msg(void *to, struct msghdr *msg, size_t *iov_index,
 		    size_t *iov_off, size_t len);
 void sk_dgram_queue(struct sock *sk, struct sk_dgram *d);
